@@ -1,0 +1,219 @@
+"""Ingestion: files → loaders → RDF → SHACL → store, one article at a time, never half.
+
+Preparing an article (read, extract, map to RDF, validate) is pure and runs in
+worker processes when asked; writing is done by the one process that holds
+the store, one transaction per article. A bad file is reported with its reason
+and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from enum import StrEnum
+from itertools import islice
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from graph.store import OxigraphStore, QuarantineRecord, StoreError, Triple, ntriples
+from graph.validation import validate_article_graphs
+from loaders.errors import ArticleRejected
+from loaders.pipeline import extract
+from loaders.rdf_mapping import article_graph
+from loaders.reading import ARTICLE_SUFFIXES, read_article
+from ontology.identity import mint_article_iri
+
+log = logging.getLogger(__name__)
+
+
+class Status(StrEnum):
+    """What happened to one input file."""
+
+    OK = "ok"
+    UNCHANGED = "unchanged"
+    QUARANTINED = "quarantined"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """The fate of one file, with the reason when it did not go in."""
+
+    path: str
+    status: Status
+    article: str | None = None
+    triples: int = 0
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """Counts per status and every file that was not ingested, with why."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        """How many files ended with ``status``."""
+        return sum(1 for outcome in self.outcomes if outcome.status is status)
+
+    @property
+    def ingested_any(self) -> bool:
+        """True when at least one article is in the store (new, replaced or unchanged)."""
+        return any(o.status in (Status.OK, Status.UNCHANGED) for o in self.outcomes)
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """An article read and mapped to RDF, not yet validated (picklable across processes)."""
+
+    path: str
+    article: str
+    content_hash: str
+    graph: Graph
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article ready to write: its triples and the validation verdict."""
+
+    path: str
+    article: str
+    content_hash: str
+    triples: list[Triple]
+    violations: tuple[str, ...]
+    report_turtle: str
+
+
+def article_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Expand folders into the article files under them (sorted); files are yielded as given."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+        else:
+            yield path
+
+
+def _parse(path: Path, max_bytes: int) -> _Parsed | FileOutcome:
+    try:
+        article = read_article(path, max_bytes=max_bytes)
+    except ArticleRejected as exc:
+        return FileOutcome(str(path), Status.REJECTED, reason=exc.reason)
+    graph = article_graph(extract(article))
+    return _Parsed(str(path), str(mint_article_iri(article.key)), article.content_hash, graph)
+
+
+def prepare_batch(paths: Sequence[Path], max_bytes: int) -> list[PreparedArticle | FileOutcome]:
+    """Read, extract, map and validate a batch of files (one pySHACL run for the batch)."""
+    parsed = [_parse(path, max_bytes) for path in paths]
+    good = [p for p in parsed if isinstance(p, _Parsed)]
+    verdicts = iter(validate_article_graphs([p.graph for p in good]) if good else [])
+    prepared: list[PreparedArticle | FileOutcome] = []
+    for item in parsed:
+        if isinstance(item, FileOutcome):
+            prepared.append(item)
+            continue
+        verdict = next(verdicts)
+        prepared.append(
+            PreparedArticle(
+                item.path,
+                item.article,
+                item.content_hash,
+                ntriples(item.graph),
+                verdict.violations,
+                verdict.report_turtle,
+            )
+        )
+    return prepared
+
+
+def write_prepared(store: OxigraphStore, prepared: PreparedArticle | FileOutcome) -> FileOutcome:
+    """Write one prepared article to the store (or its quarantine) in one transaction."""
+    if isinstance(prepared, FileOutcome):
+        return prepared
+    article = URIRef(prepared.article)
+    if store.article_hash(article) == prepared.content_hash:
+        return FileOutcome(prepared.path, Status.UNCHANGED, prepared.article, len(prepared.triples))
+    if prepared.violations:
+        payload = "\n".join(f"{s} {p} {o} ." for s, p, o in prepared.triples)
+        store.quarantine_article(
+            QuarantineRecord(article, prepared.content_hash, prepared.violations, prepared.report_turtle, payload)
+        )
+        return FileOutcome(
+            prepared.path,
+            Status.QUARANTINED,
+            prepared.article,
+            len(prepared.triples),
+            reason="; ".join(prepared.violations[:3]),
+        )
+    store.replace_article(article, prepared.triples)
+    return FileOutcome(prepared.path, Status.OK, prepared.article, len(prepared.triples))
+
+
+def _batches(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
+    iterator = iter(paths)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def ingest(
+    store: OxigraphStore,
+    paths: Sequence[Path],
+    *,
+    max_bytes: int,
+    batch_size: int = 16,
+    workers: int = 1,
+    on_file: Callable[[FileOutcome], None] | None = None,
+) -> IngestSummary:
+    """Ingest files and folders into the store; every file ends ok, unchanged, quarantined or rejected.
+
+    With ``workers > 1`` the preparation runs in that many processes while this
+    one writes. A store failure stops the batch (what was written stays
+    written); anything wrong with a file only skips that file.
+    """
+    summary = IngestSummary()
+    batches = _batches(article_files(paths), batch_size)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            _write_all(store, _prepared_in(pool, batches, max_bytes, workers * 2), summary, on_file)
+    else:
+        _write_all(store, (prepare_batch(batch, max_bytes) for batch in batches), summary, on_file)
+    store.flush()
+    return summary
+
+
+def _write_all(
+    store: OxigraphStore,
+    prepared_batches: Iterable[list[PreparedArticle | FileOutcome]],
+    summary: IngestSummary,
+    on_file: Callable[[FileOutcome], None] | None,
+) -> None:
+    for batch in prepared_batches:
+        for prepared in batch:
+            outcome = write_prepared(store, prepared)
+            if outcome.status is Status.REJECTED:
+                log.warning("rejected %s: %s", outcome.path, outcome.reason)
+            elif outcome.status is Status.QUARANTINED:
+                log.warning("quarantined %s: %s", outcome.path, outcome.reason)
+            summary.outcomes.append(outcome)
+            if on_file:
+                on_file(outcome)
+
+
+def _prepared_in(
+    pool: ProcessPoolExecutor, batches: Iterator[list[Path]], max_bytes: int, in_flight: int
+) -> Iterator[list[PreparedArticle | FileOutcome]]:
+    """Prepared batches in input order, with at most ``in_flight`` batches submitted ahead of the writer."""
+    pending: deque[Future[list[PreparedArticle | FileOutcome]]] = deque()
+    for batch in batches:
+        pending.append(pool.submit(prepare_batch, batch, max_bytes))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+__all__ = ["FileOutcome", "IngestSummary", "Status", "StoreError", "article_files", "ingest"]
