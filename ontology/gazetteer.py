@@ -131,9 +131,7 @@ def provinces() -> tuple[Province, ...]:
     """
     graph = _graph()
     units = [
-        _province(graph, subject)
-        for subject in graph.subjects(RDF.type, GOVKG.Province)
-        if isinstance(subject, URIRef)
+        _province(graph, subject) for subject in graph.subjects(RDF.type, GOVKG.Province) if isinstance(subject, URIRef)
     ]
     return tuple(sorted(units, key=lambda unit: (unit.valid_from is not None, unit.code)))
 
