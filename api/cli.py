@@ -226,3 +226,7 @@ def serve(
 def main() -> None:
     """Entry point of the ``govkg`` console script."""
     app()
+
+
+if __name__ == "__main__":
+    main()

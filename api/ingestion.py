@@ -89,12 +89,21 @@ class PreparedArticle:
 
 
 def article_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand folders into the article files under them (sorted); files are yielded as given."""
+    """Expand folders into the article files under them (sorted); files are yielded as given.
+
+    A link under a folder that points nowhere is yielded too, so that it is
+    reported as unreadable rather than silently skipped.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            found = (p for p in path.rglob("*") if (p.is_file() or p.is_symlink()) and _is_article_name(p))
+            yield from sorted(found)
         else:
             yield path
+
+
+def _is_article_name(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES
 
 
 def _parse(path: Path, max_bytes: int) -> _Parsed | FileOutcome:
@@ -150,6 +159,7 @@ def write_prepared(store: OxigraphStore, prepared: PreparedArticle | FileOutcome
             reason="; ".join(prepared.violations[:3]),
         )
     store.replace_article(article, prepared.triples)
+    log.debug("wrote %s (%d triples) from %s", prepared.article, len(prepared.triples), prepared.path)
     return FileOutcome(prepared.path, Status.OK, prepared.article, len(prepared.triples))
 
 
