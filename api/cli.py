@@ -16,9 +16,9 @@ from rich.table import Table
 
 from api.ingestion import FileOutcome, Status, article_files, ingest
 from api.settings import Settings, get_settings
-from graph.reference import ensure_reference
+from api.stores import open_store as open_configured_store
 from graph.stats import StoreStats, store_stats
-from graph.store import OxigraphStore, StoreError
+from graph.store import ArticleStore, StoreError
 from graph.validation_report import quarantined_articles, revalidate_store
 from loaders.errors import ArticleRejected
 from loaders.pipeline import extract as extract_article
@@ -44,16 +44,13 @@ def _configure(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Lo
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
-def open_store(settings: Settings) -> OxigraphStore:
-    """Open the configured embedded store, with the reference graph loaded."""
+def open_store(settings: Settings) -> ArticleStore:
+    """Open the configured store, with the reference graph loaded; exit with the reason if it cannot be."""
     try:
-        settings.store.mkdir(parents=True, exist_ok=True)
-        store = OxigraphStore(settings.store)
-        ensure_reference(store)
+        return open_configured_store(settings)
     except (StoreError, OSError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    return store
 
 
 def _progress() -> Progress:
@@ -181,11 +178,11 @@ def sparql(
     if isinstance(result, ox.QueryBoolean):
         typer.echo("true" if bool(result) else "false")
     elif isinstance(result, ox.QueryTriples):
-        sys.stdout.write(result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+        sys.stdout.write((result.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8"))
     elif format == "table":
         _print_table(result)
     elif format in _FORMATS:
-        sys.stdout.write(result.serialize(format=_FORMATS[format]).decode("utf-8"))
+        sys.stdout.write((result.serialize(format=_FORMATS[format]) or b"").decode("utf-8"))
     else:
         raise typer.BadParameter(f"unknown format {format!r}", param_hint="--format")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from graph.store import OxigraphStore, QuarantineRecord, StoreError, Triple, ntriples
+from graph.store import ArticleStore, QuarantineRecord, StoreError, Triple, ntriples
 from graph.validation import validate_article_graphs
 from loaders.errors import ArticleRejected
 from loaders.pipeline import extract
@@ -139,7 +139,7 @@ def prepare_batch(paths: Sequence[Path], max_bytes: int) -> list[PreparedArticle
     return prepared
 
 
-def write_prepared(store: OxigraphStore, prepared: PreparedArticle | FileOutcome) -> FileOutcome:
+def write_prepared(store: ArticleStore, prepared: PreparedArticle | FileOutcome) -> FileOutcome:
     """Write one prepared article to the store (or its quarantine) in one transaction."""
     if isinstance(prepared, FileOutcome):
         return prepared
@@ -170,7 +170,7 @@ def _batches(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
 
 
 def ingest(
-    store: OxigraphStore,
+    store: ArticleStore,
     paths: Sequence[Path],
     *,
     max_bytes: int,
@@ -196,7 +196,7 @@ def ingest(
 
 
 def _write_all(
-    store: OxigraphStore,
+    store: ArticleStore,
     prepared_batches: Iterable[list[PreparedArticle | FileOutcome]],
     summary: IngestSummary,
     on_file: Callable[[FileOutcome], None] | None,

@@ -7,7 +7,7 @@ from importlib import resources
 
 from rdflib import Graph, Literal
 
-from graph.store import OxigraphStore, ntriples
+from graph.store import ArticleStore, ntriples
 from ontology.namespaces import GOVKG, REFERENCE_GRAPH
 
 #: The ontology files loaded into the reference graph, in order.
@@ -39,7 +39,7 @@ def reference_graph() -> Graph:
     return graph
 
 
-def ensure_reference(store: OxigraphStore) -> bool:
+def ensure_reference(store: ArticleStore) -> bool:
     """Load the reference graph into the store unless this version is already there; True if loaded."""
     version = reference_version()
     if bool(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from graph.store import QueryBackend
+from graph.store import ArticleStore
 from ontology.namespaces import ELI, FOAF, GOVKG, ORG, QB, QUARANTINE_GRAPH, SCHEMA
 
 #: The entity types counted, by the name the figures give them.
@@ -40,7 +40,7 @@ class StoreStats:
         }
 
 
-def _count(store: QueryBackend, where: str) -> int:
+def _count(store: ArticleStore, where: str) -> int:
     result = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
     assert isinstance(result, ox.QuerySolutions)
     for row in result:
@@ -49,7 +49,7 @@ def _count(store: QueryBackend, where: str) -> int:
     return 0
 
 
-def store_stats(store: QueryBackend) -> StoreStats:
+def store_stats(store: ArticleStore) -> StoreStats:
     """Count what the store holds (the default view, plus the quarantine)."""
     entities = {name: _count(store, f"?e a <{iri}>") for name, iri in ENTITY_TYPES.items()}
     return StoreStats(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from graph.store import OxigraphStore
+from graph.store import ArticleStore
 from graph.validation import validate_article_graphs
 from ontology.namespaces import GOVKG, QUARANTINE_GRAPH
 
@@ -31,13 +31,13 @@ class QuarantineEntry:
     report_turtle: str
 
 
-def _graph_of(store: OxigraphStore, article: URIRef) -> Graph:
+def _graph_of(store: ArticleStore, article: URIRef) -> Graph:
     graph = Graph()
     graph.parse(data="\n".join(f"{s} {p} {o} ." for s, p, o in store.article_triples(article)), format="nt")
     return graph
 
 
-def revalidate_store(store: OxigraphStore, batch_size: int = 16) -> StoreValidation:
+def revalidate_store(store: ArticleStore, batch_size: int = 16) -> StoreValidation:
     """Validate each accepted article's graph again (e.g. after the shapes changed)."""
     report = StoreValidation()
     graphs = list(store.article_graphs())
@@ -55,7 +55,7 @@ def revalidate_store(store: OxigraphStore, batch_size: int = 16) -> StoreValidat
     return report
 
 
-def quarantined_articles(store: OxigraphStore) -> list[QuarantineEntry]:
+def quarantined_articles(store: ArticleStore) -> list[QuarantineEntry]:
     """Every quarantined article with its reasons and SHACL report."""
     rows = store.query(
         f"SELECT ?article (GROUP_CONCAT(?reason; SEPARATOR='\\u001f') AS ?reasons) (SAMPLE(?report) AS ?r) "

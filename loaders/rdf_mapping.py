@@ -241,7 +241,7 @@ class ArticleGraphBuilder:
         self._add(iri, GOVKG.reportedIn, self.article_iri)
         self._add_optional(iri, GOVKG.reportedOn, _date(self.article.published))
         if meeting.date:
-            self._add(iri, SCHEMA.startDate, _date(meeting.date))
+            self._add_optional(iri, SCHEMA.startDate, _date(meeting.date))
         else:
             self._add(iri, GOVKG.dateStatus, GOVKG.Undated)
         if province:

@@ -1,0 +1,92 @@
+"""Ingesting into a locally started Oxigraph server through the remote-endpoint store."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api.ingestion import Status, ingest
+from graph.reference import ensure_reference
+from graph.remote_store import SparqlEndpointStore
+from graph.store import ArticleStore, OxigraphStore, StoreError
+from ontology.identity import mint_article_iri
+
+ARTICLE = (
+    "Sở Thông tin và Truyền thông tỉnh Sơn La tổ chức hội nghị\n\n"
+    "Ngày 9/4/2020, Sở Thông tin và Truyền thông tỉnh Sơn La tổ chức hội nghị triển khai "
+    "Kế hoạch số {n}/KH-UBND. Giám đốc Sở Cầm Văn Khoa chủ trì hội nghị."
+)
+
+
+def _oxigraph_binary() -> str | None:
+    beside_python = Path(sys.executable).parent / "oxigraph"
+    return str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server (PyPI package 'oxigraph') is not installed")
+    port = _free_port()
+    server = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def _graph_counts(store: ArticleStore) -> dict[str, str]:
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    return {row["g"].value: row["n"].value for row in rows}  # type: ignore[union-attr]
+
+
+def test_ingest_through_a_remote_endpoint_matches_the_embedded_store(oxigraph_server: str, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"son-la-{n}.txt").write_text(ARTICLE.format(n=100 + n), encoding="utf-8")
+    remote = SparqlEndpointStore(f"{oxigraph_server}/query", f"{oxigraph_server}/update")
+    embedded = OxigraphStore(tmp_path / "embedded")
+    for store in (remote, embedded):
+        ensure_reference(store)
+        summary = ingest(store, [folder], max_bytes=1_000_000, batch_size=4)
+        assert [o.status for o in summary.outcomes] == [Status.OK] * 6
+    assert _graph_counts(remote) == _graph_counts(embedded)
+
+    again = ingest(remote, [folder], max_bytes=1_000_000)
+    assert {o.status for o in again.outcomes} == {Status.UNCHANGED}
+    assert remote.retract_article(mint_article_iri("son-la-0.txt"))
+    assert len(list(remote.article_graphs())) == 5
+
+
+def test_an_unreachable_endpoint_is_a_clear_error() -> None:
+    store = SparqlEndpointStore(f"http://127.0.0.1:{_free_port()}/query")
+    with pytest.raises(StoreError, match="cannot be reached"):
+        store.query("ASK {}")
