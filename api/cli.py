@@ -14,15 +14,18 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from api.decisions import DecisionError, decide_different, decide_same, load_decisions
 from api.ingestion import FileOutcome, Status, article_files, ingest
 from api.settings import Settings, get_settings
 from api.stores import open_store as open_configured_store
+from graph.identity_review import namesakes, person_merges
 from graph.stats import StoreStats, store_stats
 from graph.store import ArticleStore, StoreError
 from graph.validation_report import quarantined_articles, revalidate_store
 from loaders.errors import ArticleRejected
 from loaders.pipeline import extract as extract_article
 from loaders.reading import read_article
+from ontology.namespaces import ID
 
 app = typer.Typer(
     help="govkg: a knowledge graph of Vietnamese government news.", no_args_is_help=True, pretty_exceptions_enable=False
@@ -111,6 +114,7 @@ def ingest_command(
             max_bytes=settings.max_article_bytes,
             batch_size=settings.validation_batch,
             workers=workers,
+            decisions=load_decisions(settings.decisions_file),
             on_file=lambda _: progress.advance(task),
         )
     _print_summary(summary.outcomes)
@@ -124,6 +128,55 @@ def _print_summary(outcomes: list[FileOutcome]) -> None:
     for outcome in outcomes:
         if outcome.status in (Status.REJECTED, Status.QUARANTINED):
             console.print(f"  [yellow]{outcome.status.value}[/yellow] {outcome.path}: {outcome.reason}")
+
+
+@app.command()
+def resolve(
+    action: Annotated[str | None, typer.Argument(help="'same' or 'different'.")] = None,
+    first: Annotated[str | None, typer.Argument(help="A person (IRI or id).")] = None,
+    second: Annotated[
+        str | None, typer.Argument(help="same: the person merged into the first; different: an article.")
+    ] = None,
+    show: Annotated[bool, typer.Option("--list", help="List joined persons and namesakes.")] = False,
+) -> None:
+    """Review cross-article identity: list who was joined and why, or decide same / different.
+
+    `govkg resolve same A B` merges person B into person A; `govkg resolve different A ARTICLE`
+    splits that article's mention off person A. Decisions go to GOVKG_DECISIONS_FILE and are
+    applied again on every later ingest.
+    """
+    settings = get_settings()
+    store = open_store(settings)
+    if show or action is None:
+        _print_identity_review(store)
+        return
+    if action not in ("same", "different") or not first or not second:
+        raise typer.BadParameter("use: resolve --list | resolve same PERSON PERSON | resolve different PERSON ARTICLE")
+    try:
+        if action == "same":
+            changed = decide_same(store, settings.decisions_file, _iri("person", first), _iri("person", second))
+            console.print(f"merged; {changed} article graphs rewritten; decision saved to {settings.decisions_file}")
+        else:
+            separate = decide_different(store, settings.decisions_file, _iri("person", first), _iri("article", second))
+            console.print(f"kept apart as {separate}; decision saved to {settings.decisions_file}")
+    except DecisionError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+
+
+def _iri(kind: str, reference: str) -> str:
+    return reference if reference.startswith("http") else str(ID[f"{kind}/{reference}"])
+
+
+def _print_identity_review(store: ArticleStore) -> None:
+    table = Table("person", "name", "articles", "keys that agreed")
+    for merge in person_merges(store):
+        table.add_row(merge.person.rsplit("/", 1)[-1], merge.name, str(len(merge.articles)), "\n".join(merge.keys))
+    Console().print(table)
+    homonyms = Table("name", "persons kept apart")
+    for name, persons in namesakes(store):
+        homonyms.add_row(name, "\n".join(p.rsplit("/", 1)[-1] for p in persons))
+    Console().print(homonyms)
 
 
 @app.command()

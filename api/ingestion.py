@@ -25,6 +25,7 @@ from loaders.errors import ArticleRejected
 from loaders.pipeline import extract
 from loaders.rdf_mapping import article_graph
 from loaders.reading import ARTICLE_SUFFIXES, read_article
+from loaders.resolution import NO_DECISIONS, IdentityDecisions
 from ontology.identity import mint_article_iri
 
 log = logging.getLogger(__name__)
@@ -106,18 +107,20 @@ def _is_article_name(path: Path) -> bool:
     return path.suffix.lower() in ARTICLE_SUFFIXES
 
 
-def _parse(path: Path, max_bytes: int) -> _Parsed | FileOutcome:
+def _parse(path: Path, max_bytes: int, decisions: IdentityDecisions) -> _Parsed | FileOutcome:
     try:
         article = read_article(path, max_bytes=max_bytes)
     except ArticleRejected as exc:
         return FileOutcome(str(path), Status.REJECTED, reason=exc.reason)
-    graph = article_graph(extract(article))
+    graph = article_graph(extract(article), decisions)
     return _Parsed(str(path), str(mint_article_iri(article.key)), article.content_hash, graph)
 
 
-def prepare_batch(paths: Sequence[Path], max_bytes: int) -> list[PreparedArticle | FileOutcome]:
+def prepare_batch(
+    paths: Sequence[Path], max_bytes: int, decisions: IdentityDecisions = NO_DECISIONS
+) -> list[PreparedArticle | FileOutcome]:
     """Read, extract, map and validate a batch of files (one pySHACL run for the batch)."""
-    parsed = [_parse(path, max_bytes) for path in paths]
+    parsed = [_parse(path, max_bytes, decisions) for path in paths]
     good = [p for p in parsed if isinstance(p, _Parsed)]
     verdicts = iter(validate_article_graphs([p.graph for p in good]) if good else [])
     prepared: list[PreparedArticle | FileOutcome] = []
@@ -176,6 +179,7 @@ def ingest(
     max_bytes: int,
     batch_size: int = 16,
     workers: int = 1,
+    decisions: IdentityDecisions = NO_DECISIONS,
     on_file: Callable[[FileOutcome], None] | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into the store; every file ends ok, unchanged, quarantined or rejected.
@@ -188,9 +192,9 @@ def ingest(
     batches = _batches(article_files(paths), batch_size)
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            _write_all(store, _prepared_in(pool, batches, max_bytes, workers * 2), summary, on_file)
+            _write_all(store, _prepared_in(pool, batches, max_bytes, decisions, workers * 2), summary, on_file)
     else:
-        _write_all(store, (prepare_batch(batch, max_bytes) for batch in batches), summary, on_file)
+        _write_all(store, (prepare_batch(batch, max_bytes, decisions) for batch in batches), summary, on_file)
     store.flush()
     return summary
 
@@ -214,12 +218,16 @@ def _write_all(
 
 
 def _prepared_in(
-    pool: ProcessPoolExecutor, batches: Iterator[list[Path]], max_bytes: int, in_flight: int
+    pool: ProcessPoolExecutor,
+    batches: Iterator[list[Path]],
+    max_bytes: int,
+    decisions: IdentityDecisions,
+    in_flight: int,
 ) -> Iterator[list[PreparedArticle | FileOutcome]]:
     """Prepared batches in input order, with at most ``in_flight`` batches submitted ahead of the writer."""
     pending: deque[Future[list[PreparedArticle | FileOutcome]]] = deque()
     for batch in batches:
-        pending.append(pool.submit(prepare_batch, batch, max_bytes))
+        pending.append(pool.submit(prepare_batch, batch, max_bytes, decisions))
         if len(pending) >= in_flight:
             yield pending.popleft().result()
     while pending:

@@ -19,6 +19,7 @@ from rdflib.term import Node
 from loaders.article import Article
 from loaders.notation import is_national
 from loaders.record import Evidence, Extraction, LegalDocument, Meeting, Observation, Organization, Person
+from loaders.resolution import NO_DECISIONS, IdentityDecisions
 from ontology.identity import (
     mint_article_iri,
     mint_evidence_iri,
@@ -27,7 +28,6 @@ from ontology.identity import (
     mint_membership_iri,
     mint_observation_iri,
     mint_organization_iri,
-    mint_person_iri,
     mint_role_iri,
 )
 from ontology.namespaces import DCTERMS, ELI, FOAF, GOVKG, ID, ORG, PROV, QB, RDF, RDFS, SCHEMA, SKOS, XSD
@@ -70,8 +70,9 @@ def document_class(vietnamese_type: str) -> URIRef:
 class ArticleGraphBuilder:
     """Builds the named graph of one article from its extraction."""
 
-    def __init__(self, extraction: Extraction) -> None:
+    def __init__(self, extraction: Extraction, decisions: IdentityDecisions = NO_DECISIONS) -> None:
         self.extraction = extraction
+        self.decisions = decisions
         self.article: Article = extraction.article
         self.article_iri = mint_article_iri(self.article.key)
         self.graph = Graph()
@@ -173,18 +174,18 @@ class ArticleGraphBuilder:
     def _person_iri(self, name: str) -> URIRef:
         key = comparison_key(name)
         if key not in self._persons:  # a name the extractors did not list as a person
-            self._persons[key] = mint_person_iri(name, self.article.key)
+            self._persons[key] = self.decisions.resolve_person(name, self.article.key, self.article.key).iri
             self._add(self._persons[key], RDF.type, FOAF.Person)
             self._add(self._persons[key], FOAF.name, Literal(name))
         return self._persons[key]
 
     def _add_person(self, person: Person) -> None:
-        disambiguator = self._person_disambiguator(person)
-        iri = mint_person_iri(person.name, disambiguator)
+        identity = self.decisions.resolve_person(person.name, self._person_disambiguator(person), self.article.key)
+        iri = identity.iri
         self._persons[comparison_key(person.name)] = iri
         self._add(iri, RDF.type, FOAF.Person)
         self._add(iri, FOAF.name, Literal(person.name))
-        self._add(iri, GOVKG.identityKey, Literal(f"name={person.name}; by={disambiguator}"))
+        self._add(iri, GOVKG.identityKey, Literal(identity.key))
         if person.province:
             self._add(iri, GOVKG.province, person.province.iri)
         self._mention(iri, person.evidence)
@@ -283,9 +284,9 @@ class ArticleGraphBuilder:
             self.graph.add((subject, predicate, obj))
 
 
-def article_graph(extraction: Extraction) -> Graph:
+def article_graph(extraction: Extraction, decisions: IdentityDecisions = NO_DECISIONS) -> Graph:
     """Return the RDF graph of everything one article asserts (see the module docstring)."""
-    return ArticleGraphBuilder(extraction).build()
+    return ArticleGraphBuilder(extraction, decisions).build()
 
 
 def _notation_year(notation: str) -> int | None:
