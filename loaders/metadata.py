@@ -1,14 +1,32 @@
-"""What an article says about itself: title, publication date, source and byline."""
+"""What an article says about itself: title, publication date, source and byline.
+
+Pages of the genre put a date line near the top ("28/01/2013 14:45 CH",
+"Ngày đăng: 27/12/2018", "(05:53 | 16/05/2018)", "Cập nhật, 16:47, Thứ Sáu,
+22/12/2023"), sometimes under a portal header holding today's date ("Thứ năm,
+ngày 29/02/2024"): a line with a time or a publication label wins over a bare
+date. The source is the outlet tag opening the lead ("(Mic.gov.vn) -", "BDK.VN -")
+or a closing "Nguồn …"/"Theo …" line; the byline is the author's line at the end.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-# A date line near the top ("28/01/2013 14:45 CH", "Thứ bảy, 01/06/2019 08:03").
-_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
-_HEAD_LINES = 12
+from loaders.extraction.tables import alternation, strings
+
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:SA|CH|AM|PM|GMT\s*\+\s*7))?(?!\d)", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|ngày)", re.IGNORECASE)
+_RESIDUE_LETTERS = re.compile(r"[^\W\d_]")
+_SOURCE_TAG = re.compile(r"^\(\s*([^()]{2,40}?)\s*\)\s*[-–—:]?\s*|^([A-Za-zĐđ0-9.]{2,30}\.[A-Za-z]{2,4})\s*[-–—]\s+")
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.\s?)+[A-ZĐ]?[\wÀ-ỹ]*\.?$|^[A-ZĐ]{1,3}$")
+_HEAD_LINES = 15
+_TAIL_LINES = 4
+_MAX_DATE_RESIDUE = 25
+_MAX_TITLE = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,22 +45,129 @@ class ArticleMetadata:
         return replace(self, **known)
 
 
+@functools.cache
+def _furniture() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(strings('metadata', 'furniture'))})\W*$", re.IGNORECASE)
+
+
+@functools.cache
+def _end_marker() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(strings('metadata', 'end_markers'))})", re.IGNORECASE)
+
+
+@functools.cache
+def _labels() -> re.Pattern[str]:
+    return re.compile(alternation(strings("metadata", "date_labels")), re.IGNORECASE)
+
+
+@functools.cache
+def _source_line() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(strings('metadata', 'source_cues'))})\s*:?\s+(.{{2,40}})$", re.IGNORECASE)
+
+
+@functools.cache
+def _byline_labels() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(strings('metadata', 'byline_labels'))})\s*:", re.IGNORECASE)
+
+
 def read_metadata(text: str) -> ArticleMetadata:
-    """Find the title and publication date an article's text states."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = lines[0] if lines and len(lines[0]) < 250 else None
-    return ArticleMetadata(title=title, published=_first_date(lines[:_HEAD_LINES]))
+    """Find the title, publication date, source and byline an article's text states."""
+    lines = _article_lines(text)
+    return ArticleMetadata(
+        title=_title(lines),
+        published=_published(lines[:_HEAD_LINES]),
+        source=_source(lines),
+        byline=_byline(lines),
+    )
 
 
-def _first_date(lines: list[str]) -> date | None:
-    for line in lines:
-        if len(line) > 80:
+def _article_lines(text: str) -> list[str]:
+    """The non-empty lines up to the page furniture that follows the article."""
+    lines: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
             continue
-        match = _DATE.search(line)
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            try:
-                return date(year, month, day)
-            except ValueError:
-                continue
+        if lines and _end_marker().match(line):
+            break
+        lines.append(line)
+    return lines
+
+
+def _is_furniture(line: str) -> bool:
+    return _furniture().match(line) is not None
+
+
+def _title(lines: list[str]) -> str | None:
+    for line in lines[:_HEAD_LINES]:
+        if _is_furniture(line) or _date_line(line) is not None or _SOURCE_TAG.match(line):
+            continue
+        return line if len(line) <= _MAX_TITLE and len(line.split()) >= 3 else None
     return None
+
+
+def _date_line(line: str) -> tuple[date, bool] | None:
+    """The date of a standalone date line and whether it is a publication stamp (time or label)."""
+    match = _DATE.search(line)
+    if match is None:
+        return None
+    day = _valid(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    if day is None:
+        return None
+    has_time = _TIME.search(line) is not None
+    has_label = _labels().search(line) is not None
+    residue = _TIME.sub(" ", _DATE.sub(" ", line))
+    residue = _labels().sub(" ", _WEEKDAY.sub(" ", residue))
+    letters = len(_RESIDUE_LETTERS.findall(residue))
+    if letters > _MAX_DATE_RESIDUE or any(ch.isdigit() for ch in residue.replace("GMT+7", "")):
+        return None
+    return day, has_time or has_label
+
+
+def _published(lines: list[str]) -> date | None:
+    candidates = [found for found in map(_date_line, lines) if found is not None]
+    stamped = [day for day, stamp in candidates if stamp]
+    if stamped:
+        return stamped[0]
+    return candidates[0][0] if candidates else None
+
+
+def _source(lines: list[str]) -> str | None:
+    for line in lines[:_HEAD_LINES]:
+        tag = _SOURCE_TAG.match(line)
+        if tag is not None:
+            return (tag.group(1) or tag.group(2)).strip()
+    for line in reversed(lines[-_TAIL_LINES:]):
+        cue = _source_line().match(line)
+        if cue is not None:
+            return cue.group(1).strip()
+    return None
+
+
+def _byline(lines: list[str]) -> str | None:
+    """The author's line: a short name, initials or "Tin: … Ảnh: …" line at the end (or under the title)."""
+    for line in reversed(lines[-_TAIL_LINES:]):
+        if _is_furniture(line) or _source_line().match(line):
+            continue
+        if _looks_like_byline(line):
+            return line.rstrip(" |")
+    for line in lines[1:4]:
+        if line.endswith("|") and _looks_like_byline(line.rstrip(" |")):
+            return line.rstrip(" |")
+    return None
+
+
+def _looks_like_byline(line: str) -> bool:
+    if len(line) > 40 or line.endswith((":", ",")):
+        return False
+    if _byline_labels().match(line) or _INITIALS.match(line):
+        return True
+    words = line.rstrip(".").split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or w.endswith(".")) for w in words)
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -118,6 +118,8 @@ class Extraction:
     legal_documents: list[LegalDocument] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
+    #: The province's name as the article writes it ("Thừa Thiên Huế" for the unit now called Huế).
+    province_label: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         """Render the extraction as the JSON record of ``../shared/eval/SCHEMA.md``."""
@@ -126,7 +128,7 @@ class Extraction:
             "id": article.file.rsplit(".", 1)[0],
             "file": article.file,
             "published": _iso(article.published),
-            "province": self.province.name if self.province else None,
+            "province": (self.province_label or self.province.name) if self.province else None,
             "persons": [
                 {
                     "name": person.name,

@@ -1,0 +1,84 @@
+"""What every extractor of one article shares: its text, date, province and body reader."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from loaders.article import Article, Sentence
+from loaders.extraction.organizations import OrganizationReader
+from loaders.extraction.provinces import ArticleProvince, article_province
+from ontology.orthography import canonical_spelling
+
+_CLAUSE_END = re.compile(r";|\n")
+_LINE = re.compile(r"[^\n]+")
+_MAX_SIGNATURE_WORDS = 8
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """One article as the extractors read it.
+
+    ``text`` is ``article.text`` in canonical spelling, character for character
+    (so offsets into it are offsets into the article); the extractors match on
+    it so that "Uỷ ban" and "Ủy ban" read alike.
+    """
+
+    article: Article
+    text: str
+    title_end: int
+    province: ArticleProvince | None
+    organizations: OrganizationReader
+    signature_start: int  # where the closing lines (byline, author's office, source) begin
+    citations: list[tuple[int, int]] = field(default_factory=list)  # spans of legal-document citations
+
+    @property
+    def published(self) -> date | None:
+        """The article's publication date, if known."""
+        return self.article.published
+
+    def sentence(self, offset: int) -> Sentence:
+        """The sentence holding ``offset``."""
+        return self.article.sentence_at(offset)
+
+    def clause(self, offset: int) -> tuple[int, int]:
+        """The clause holding ``offset``: its sentence cut at semicolons."""
+        sentence = self.sentence(offset)
+        start = sentence.start
+        for match in _CLAUSE_END.finditer(self.text, sentence.start, sentence.end):
+            if match.start() < offset:
+                start = match.end()
+            else:
+                return start, match.start()
+        return start, sentence.end
+
+
+def build_context(article: Article) -> ArticleContext:
+    """Read the article's province and set up its body reader."""
+    canonical = canonical_spelling(article.text)
+    text = canonical if len(canonical) == len(article.text) else article.text
+    title_at = text.find(article.title) if article.title else -1
+    title_end = title_at + len(article.title or "") if title_at >= 0 else max(text.find("\n"), 0)
+    province = article_province(text, title_end, article.published)
+    return ArticleContext(
+        article=article,
+        text=text,
+        title_end=title_end,
+        province=province,
+        organizations=OrganizationReader(text, province, article.published),
+        signature_start=_signature_start(text),
+    )
+
+
+def _signature_start(text: str) -> int:
+    """Where the short closing lines begin ("Huy Hoàng" / "Sở TT&TT Quảng Ngãi" / "Nguồn Ấp Bắc")."""
+    start = len(text)
+    for line in reversed(list(_LINE.finditer(text))):
+        words = line.group().split()
+        if not words:
+            continue
+        if len(words) > _MAX_SIGNATURE_WORDS or line.group().rstrip().endswith((".", ":", ";", "?", "!", "”")):
+            break
+        start = line.start()
+    return start

@@ -1,0 +1,212 @@
+"""One article's mentions joined up: people across sentences, posts to their bodies.
+
+A person named twice is one person; "ông Khiết" or "Phó Chủ tịch Đức" is the
+person whose name ends so; "Bí thư Tỉnh ủy" with no name is whoever holds that
+post in the article. A post written without its body takes it from the body the
+article is about: "… làm Trưởng ban" in an article setting up a steering
+committee, "Trưởng Ban Chỉ đạo" after the committee was named in full.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.extraction.context import ArticleContext
+from loaders.extraction.names import NameMention
+from loaders.extraction.organizations import OrgMatch
+from loaders.extraction.persons import PersonMention, Segment, SentenceReading
+from loaders.record import Evidence, Person, Post
+from ontology.gazetteer import Province
+from ontology.orthography import comparison_key
+
+_SEVERAL = re.compile(r"(?:của\s+)?(?P<count>\d+|hai|ba|bốn|các)\s+ban chỉ đạo", re.IGNORECASE)
+_COUNTS = {"hai": 2, "ba": 3, "bốn": 4}
+_PARTY_TITLES = frozenset({"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"})
+_PARTY_BODIES = frozenset({"Tỉnh ủy", "Thành ủy"})
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """Where the text refers to a person (by name, short name or post)."""
+
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(slots=True)
+class People:
+    """The article's people, in order of first mention, and every reference to them."""
+
+    persons: list[Person] = field(default_factory=list)
+    refs: list[PersonRef] = field(default_factory=list)
+    bodies: list[tuple[OrgMatch | None, str, str, Province | None]] = field(default_factory=list)
+
+    def key_of(self, start: int, end: int) -> list[str]:
+        """The people referred to inside ``text[start:end]``, in order."""
+        keys: list[str] = []
+        for ref in self.refs:
+            if start <= ref.start and ref.end <= end and ref.key not in keys:
+                keys.append(ref.key)
+        return keys
+
+    def name_of(self, key: str) -> str:
+        """The full name of the person with ``key``."""
+        return next(p.name for p in self.persons if comparison_key(p.name) == key)
+
+
+class BodyResolver:
+    """Finds the body a post refers to when the text names it only by its head ("Ban Chỉ đạo")."""
+
+    def __init__(self, ctx: ArticleContext, organizations: list[OrgMatch]) -> None:
+        self.ctx = ctx
+        self.named = [o for o in organizations if not o.bare and not o.generic]
+
+    def focus(self, head: str, pos: int) -> list[OrgMatch]:
+        """The body (or bodies, "của 2 ban chỉ đạo") of kind ``head`` the text at ``pos`` is about."""
+        matching = [o for o in self.named if o.name.startswith(head) and o.name != head]
+        if head.startswith("Ban"):
+            steering = [o for o in matching if o.kind == "SteeringCommittee"]
+            matching = steering or [o for o in matching if o.kind != "PartyCommittee"]
+        before = [o for o in matching if o.start < pos]
+        after = [o for o in matching if o.start >= pos]
+        count = self._count(pos) if head.startswith("Ban") else 1
+        distinct: list[OrgMatch] = []
+        for org in reversed(before):
+            if all(comparison_key(org.name) != comparison_key(d.name) for d in distinct):
+                distinct.append(org)
+        if distinct:
+            return distinct[:count]
+        return after[:1]
+
+    def _count(self, pos: int) -> int:
+        sentence = self.ctx.sentence(pos)
+        match = _SEVERAL.search(self.ctx.text, sentence.start, sentence.end)
+        if match is None:
+            return 1
+        word = match.group("count").lower()
+        return int(word) if word.isdigit() else _COUNTS.get(word, 99)
+
+    def complete(self, name: str) -> tuple[str, Province | None]:
+        """A body a title implies, with the article's province ("Tỉnh ủy" → "Tỉnh ủy Quảng Ngãi")."""
+        province = self.ctx.province
+        if name in _PARTY_BODIES and province is not None:
+            return f"{name} {province.label}", province.province
+        return name, None
+
+
+def join_people(ctx: ArticleContext, readings: list[SentenceReading], organizations: list[OrgMatch]) -> People:
+    """The article's people with their posts, and every reference to them."""
+    resolver = BodyResolver(ctx, organizations)
+    people = People()
+    by_key: dict[str, Person] = {}
+    for reading in readings:
+        for mention in reading.persons:
+            key = comparison_key(mention.name.name)
+            person = by_key.get(key)
+            if person is None:
+                person = Person(mention.name.name, _evidence(mention.name, "person.name", 0.9))
+                by_key[key] = person
+                people.persons.append(person)
+            _add_posts(person, mention, resolver, people)
+            people.refs.append(PersonRef(mention.name.context_start, mention.name.end, key))
+    for reading in readings:
+        _resolve_short(reading.short_names, by_key, people)
+        _resolve_loose(reading.loose, by_key, resolver, people)
+    for person in people.persons:
+        person.province = next((body[3] for body in people.bodies if body[1] == person.name and body[3]), None)
+    people.refs.sort(key=lambda r: r.start)
+    return people
+
+
+def _add_posts(person: Person, mention: PersonMention, resolver: BodyResolver, people: People) -> None:
+    segments = [s for s in mention.segments if not s.former]
+    for index, segment in enumerate(segments):
+        bodies = _bodies(segment, segments[index + 1 :], mention, resolver)
+        for name, province in bodies:
+            _add_post(person, segment, name, people, province)
+
+
+def _bodies(
+    segment: Segment, following: list[Segment], mention: PersonMention, resolver: BodyResolver
+) -> list[tuple[str, Province | None]]:
+    """The bodies a post belongs to (usually one; none when the text does not say)."""
+    entry = segment.title.entry
+    if entry.organization:
+        return [resolver.complete(entry.organization)]
+    org = segment.org
+    if org is not None and org.generic:
+        return []
+    if org is not None and not org.bare:
+        return [(org.name, org.province)]
+    head = org.head if org is not None else entry.head
+    if head is not None:
+        found = resolver.focus(head, segment.start)
+        if found:
+            return [(o.name, o.province) for o in found]
+    shared = _shared_body(entry.title, following, resolver)
+    if shared is not None:
+        return [shared]
+    if mention.frame is not None:
+        return [(mention.frame.name, mention.frame.province)]
+    return []
+
+
+def _shared_body(title: str, following: list[Segment], resolver: BodyResolver) -> tuple[str, Province | None] | None:
+    """The body of the next post in the chain, which two titles can share ("Trưởng đại diện – Giám đốc VNPT X")."""
+    for segment in following:
+        body = segment.org
+        if segment.title.entry.organization:
+            return None
+        if body is None or body.generic:
+            continue
+        if title in _PARTY_TITLES and body.kind != "PartyCommittee":
+            return None
+        if body.bare:
+            found = resolver.focus(body.head, segment.start)
+            return (found[0].name, found[0].province) if found else None
+        return body.name, body.province
+    return None
+
+
+def _add_post(person: Person, segment: Segment, body: str, people: People, province: Province | None) -> None:
+    title = segment.title.entry.title
+    key = (comparison_key(title), comparison_key(body))
+    if any((comparison_key(p.title), comparison_key(p.organization or "")) == key for p in person.posts):
+        return
+    rule = "post.party_split" if segment.title.entry.organization else "post.title_with_body"
+    confidence = 0.9 if segment.org is not None and not segment.org.bare else 0.75
+    person.posts.append(Post(title, body, Evidence(segment.start, segment.end, rule, confidence)))
+    people.bodies.append((segment.org, person.name, body, province))
+
+
+def _resolve_short(names: list[NameMention], by_key: dict[str, Person], people: People) -> None:
+    for name in names:
+        matches = [key for key, p in by_key.items() if p.name.rsplit(" ", 1)[-1] == name.name]
+        if len(matches) == 1:
+            people.refs.append(PersonRef(name.context_start, name.end, matches[0]))
+
+
+def _resolve_loose(segments: list[Segment], by_key: dict[str, Person], resolver: BodyResolver, people: People) -> None:
+    """A post written with no name refers to the one person holding it ("Bí thư Tỉnh ủy chỉ đạo")."""
+    for segment in segments:
+        bodies = {comparison_key(name) for name, _ in _bodies(segment, [], _NO_MENTION, resolver)}
+        title = comparison_key(segment.title.entry.title)
+        holders = [
+            key
+            for key, person in by_key.items()
+            if any(
+                comparison_key(p.title) == title and comparison_key(p.organization or "") in bodies
+                for p in person.posts
+            )
+        ]
+        if len(holders) == 1:
+            people.refs.append(PersonRef(segment.start, segment.end, holders[0]))
+
+
+_NO_MENTION = PersonMention(NameMention(0, 0, "", 0, False, False))
+
+
+def _evidence(name: NameMention, rule: str, confidence: float) -> Evidence:
+    return Evidence(name.start, name.end, rule, confidence)

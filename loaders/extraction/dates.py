@@ -1,0 +1,151 @@
+"""Dates in the text: "ngày 29/10/2010", "Sáng 21-3", "hôm nay (12/8)", "ngày 27 tháng 9 năm 2018".
+
+A day and month without a year take it from the article's publication date or,
+when the article has none, from the years its text mentions (see
+:func:`year_hint`). A date that cannot be pinned to a year stays unknown.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from loaders.extraction.tables import alternation, strings, table
+
+_DAY_MONTH = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_FULL = re.compile(rf"(?<![\d/.-]){_DAY_MONTH}\s*[/.-]\s*{_YEAR}(?![\d/])")
+_VERBAL = re.compile(r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?:từ(?:\s+ngày)?|từ\s+\S+\s+ngày)\s*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|đến)\s*\d")
+_YEAR_MENTION = re.compile(r"(?:năm|tháng\s+\d{1,2}\s*[/-]?|cùng kỳ)\s*(?P<year>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# A day reported a little after publication is still this year (articles are often dated late).
+_LATE_IN_YEAR_SLACK = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date written at ``text[start:end]``; ``year`` is ``None`` when the text gives none.
+
+    ``offset`` is set instead of day and month for "hôm nay", "hôm qua".
+    """
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    offset: int | None = None
+    in_range: bool = False
+
+
+@functools.cache
+def _cued_day_month() -> re.Pattern[str]:
+    parts = alternation(strings("dates", "day_parts"))
+    relative = alternation(table("dates")["relative_days"])
+    weekdays = alternation(table("dates")["weekdays"])
+    cue = rf"(?:(?:{parts})\s+(?:ngày\s+)?|ngày\s+|(?:{relative}|{weekdays})\s*,?\s*\(\s*(?:ngày\s+)?)"
+    return re.compile(rf"{cue}{_DAY_MONTH}(?!\s*[/.-]?\s*\d)", re.IGNORECASE)
+
+
+@functools.cache
+def _relative() -> re.Pattern[str]:
+    return re.compile(alternation(table("dates")["relative_days"]), re.IGNORECASE)
+
+
+@functools.cache
+def _future_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(strings('dates', 'future_year_cues'))})\s*$", re.IGNORECASE)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date in ``text[start:end]``, left to right."""
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for regex in (_VERBAL, _FULL, _cued_day_month()):
+        for match in regex.finditer(text, start, end):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            mention = _mention(text, match)
+            if mention is not None:
+                found.append(mention)
+                taken.append((match.start(), match.end()))
+    for match in _relative().finditer(text, start, end):
+        if not any(a <= match.start() < b for a, b in taken):
+            offset = int(table("dates")["relative_days"][match.group().lower()])
+            found.append(DateMention(match.start(), match.end(), 0, 0, None, offset=offset))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _mention(text: str, match: re.Match[str]) -> DateMention | None:
+    day, month = int(match.group("day")), int(match.group("month"))
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    if year is not None and _valid(year, month, day) is None:
+        return None
+    in_range = bool(
+        _RANGE_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        or _RANGE_AFTER.match(text[match.end() : match.end() + 8])
+    )
+    return DateMention(match.start(), match.end(), day, month, year, in_range=in_range)
+
+
+def resolve(mention: DateMention, published: date | None, year_hint: int | None) -> date | None:
+    """The day ``mention`` names, its year from the text, the publication date or the hint; else ``None``."""
+    if mention.offset is not None:
+        return published + timedelta(days=mention.offset) if published else None
+    if mention.year is not None:
+        return _valid(mention.year, mention.month, mention.day)
+    if published is not None:
+        day = _valid(published.year, mention.month, mention.day)
+        if day is not None and day > published + _LATE_IN_YEAR_SLACK:
+            day = _valid(published.year - 1, mention.month, mention.day)
+        return day
+    if year_hint is not None:
+        return _valid(year_hint, mention.month, mention.day)
+    return None
+
+
+def year_hint(text: str, dated: Iterable[DateMention], excluded: list[tuple[int, int]], day: DateMention) -> int | None:
+    """The year the events of an undated article most likely fall in, for a day-and-month ``day``.
+
+    Full dates outside legal-document citations (``excluded``) count first: the
+    year that puts ``day`` nearest to one of them. Otherwise the latest year
+    the text mentions ("năm 2019", "tháng 6-2013"), leaving out targets and
+    spans ("đến năm 2030", "giai đoạn 2021-2025").
+    """
+
+    def outside(start: int) -> bool:
+        return not any(a <= start < b for a, b in excluded)
+
+    full = [_valid(m.year, m.month, m.day) for m in dated if m.year is not None and outside(m.start)]
+    anchors = [d for d in full if d is not None]
+    if anchors:
+        years = {d.year for d in anchors} | {d.year - 1 for d in anchors} | {d.year + 1 for d in anchors}
+        return min(years, key=lambda y: _distance(y, day, anchors))
+    mentioned = [
+        int(m.group("year"))
+        for m in _YEAR_MENTION.finditer(text)
+        if outside(m.start()) and not _future_cue().search(text, max(0, m.start() - 24), m.start())
+    ]
+    return max(mentioned) if mentioned else None
+
+
+def _distance(year: int, day: DateMention, anchors: list[date]) -> int:
+    candidate = _valid(year, day.month, day.day)
+    if candidate is None:
+        return 10**6
+    return min(abs((candidate - anchor).days) for anchor in anchors)
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,215 @@
+"""Legal documents cited in an article: type, notation (or bare number), date and issuer.
+
+"Nghị định số 64/2007/NĐ- CP của Chính phủ", "Chỉ thị số 15/CT-TTg ngày 22/5/2012
+của Thủ tướng Chính phủ", "Nghị quyết số 36 - NQ/TW ngày 1.7.2014", "Quyết định 20
+của UBND tỉnh". A bare number is kept only with an issuer (SCHEMA); Party
+notations are written in their official form ("36/NQ-TW" → "36-NQ/TW").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from loaders.extraction.context import ArticleContext
+from loaders.extraction.dates import find_dates, resolve
+from loaders.extraction.national_documents import lookup_full, lookup_short
+from loaders.extraction.organizations import OrgMatch
+from loaders.extraction.tables import alternation, phrase_pattern, strings, table
+from loaders.extraction.titles import title_at
+from loaders.notation import normal_notation
+from ontology.orthography import comparison_key
+
+_CODE = r"[A-ZĐ][A-Za-zĐđƯư]*\d*"
+_STANDARD = rf"\d+[a-z]?\s*/\s*(?:\d{{4}}\s*/\s*)?{_CODE}(?:\s*[-–—]\s*{_CODE})*"
+_PARTY = rf"\d+[a-z]?\s*[-–]\s*{_CODE}\s*/\s*{_CODE}"
+_BARE = r"\d+[a-z]?(?![\d/]|\s*[-–]\s*[A-ZĐ]|[.,]\d)"
+_ISSUER_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:khóa\s+[IVXLC]+\s*)?của\s+", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?=ngày\s)", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[.;:\n]")
+_COORDINATED = re.compile(r"\s*(?:,|và|;)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMention:
+    """A citation at ``text[start:end]``."""
+
+    start: int
+    end: int
+    type: str
+    number: str
+    date: date | None
+    issuer: str | None
+    bare: bool
+
+
+@functools.cache
+def _type_forms() -> dict[str, str]:
+    return {comparison_key(form): item["type"] for item in table("legal_documents")["types"] for form in item["forms"]}
+
+
+@functools.cache
+def _citation_regex() -> re.Pattern[str]:
+    types = alternation(_type_forms())
+    return re.compile(rf"(?P<type>{types})(?:\s+số)?\s*:?\s*(?P<number>{_PARTY}|{_STANDARD}|{_BARE})", re.IGNORECASE)
+
+
+@functools.cache
+def _party_codes() -> frozenset[str]:
+    return frozenset(strings("legal_documents", "party_codes"))
+
+
+@functools.cache
+def _issuing_verb_before() -> re.Pattern[str]:
+    verbs = alternation(strings("legal_documents", "issuing_verbs"))
+    return re.compile(rf"(?:đã\s+|vừa\s+|được\s+)?(?:{verbs})\s+$", re.IGNORECASE)
+
+
+@functools.cache
+def _offices() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (re.compile(phrase_pattern(form)), item["name"])
+        for item in table("legal_documents")["offices"]
+        for form in sorted(item["forms"], key=len, reverse=True)
+    ]
+
+
+def official_notation(text: str) -> str:
+    """The notation as the record writes it: no spaces, ASCII hyphens, Party form for Party codes."""
+    notation = normal_notation(text)
+    party = re.fullmatch(r"(\d+[a-z]?)/([A-ZĐ]+)-([A-ZĐƯ]+)", notation)
+    if party and party.group(3) in _party_codes():
+        return f"{party.group(1)}-{party.group(2)}/{party.group(3)}"
+    return notation
+
+
+def find_documents(ctx: ArticleContext) -> list[DocumentMention]:
+    """Every legal document the article cites by notation, or by bare number with an issuer."""
+    mentions: list[DocumentMention] = []
+    for match in _citation_regex().finditer(ctx.text):
+        mention = _mention(ctx, match, mentions[-1] if mentions else None)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def unique_documents(mentions: list[DocumentMention]) -> list[DocumentMention]:
+    """One mention per (type, number), its date and issuer from whichever mention gives them."""
+    merged: dict[tuple[str, str], DocumentMention] = {}
+    for mention in mentions:
+        key = (mention.type, mention.number)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = mention
+        else:
+            merged[key] = replace(known, date=known.date or mention.date, issuer=known.issuer or mention.issuer)
+    return list(merged.values())
+
+
+def _mention(ctx: ArticleContext, match: re.Match[str], previous: DocumentMention | None) -> DocumentMention | None:
+    kind = _type_forms()[comparison_key(match.group("type"))]
+    raw = match.group("number")
+    bare = raw.isdigit() or re.fullmatch(r"\d+[a-z]", raw) is not None
+    end = match.end()
+    day, end = _date_after(ctx, end)
+    issuer, end = _issuer_after(ctx, end)
+    if issuer is None:
+        issuer = _issuer_before(ctx, match.start())
+    if issuer is None and previous is not None and _COORDINATED.fullmatch(ctx.text, previous.end, match.start()):
+        issuer = previous.issuer  # "Quyết định số 1501 … và Quyết định số 390": one issuer for both
+    if bare and issuer is None:
+        return None
+    number = raw if bare else official_notation(raw)
+    mention = DocumentMention(match.start(), end, kind, number, day, issuer, bare)
+    return _from_gazetteer(mention)
+
+
+def _from_gazetteer(mention: DocumentMention) -> DocumentMention:
+    known = (
+        lookup_short(mention.type, mention.number, mention.issuer)
+        if mention.bare
+        else lookup_full(mention.type, mention.number)
+    )
+    if known is None:
+        return mention
+    return replace(
+        mention, number=known.number, date=mention.date or known.date, issuer=mention.issuer or known.issuer, bare=False
+    )
+
+
+def _date_after(ctx: ArticleContext, pos: int) -> tuple[date | None, int]:
+    cue = _DATE_AFTER.match(ctx.text, pos)
+    if cue is None:
+        return None, pos
+    dates = [d for d in find_dates(ctx.text, cue.end(), min(len(ctx.text), cue.end() + 40)) if d.start <= cue.end() + 5]
+    if not dates:
+        return None, pos
+    return resolve(dates[0], None, None), dates[0].end
+
+
+def _issuer_after(ctx: ArticleContext, pos: int) -> tuple[str | None, int]:
+    cue = _ISSUER_AFTER.match(ctx.text, pos)
+    if cue is None:
+        return None, pos
+    return _issuer_at(ctx, cue.end())
+
+
+def _issuer_at(ctx: ArticleContext, pos: int) -> tuple[str | None, int]:
+    """An issuer written at ``pos``: an office, a title and its body ("Bộ trưởng Bộ Y tế"), or a body."""
+    for regex, name in _offices():
+        office = regex.match(ctx.text, pos)
+        if office is not None:
+            return name, office.end()
+    title = title_at(ctx.text, pos)
+    if title is not None:
+        org = ctx.organizations.at(_after_title(ctx.text, title.end, title.head_start))
+        if org is not None and not org.generic:
+            return f"{title.entry.title} {org.name}", org.end
+        return None, pos
+    org = ctx.organizations.at(pos)
+    if org is None or org.generic:
+        return None, pos
+    return org.name, org.end
+
+
+def _after_title(text: str, end: int, head_start: int | None) -> int:
+    if head_start is not None:
+        return head_start
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end
+
+
+def _issuer_before(ctx: ArticleContext, pos: int) -> str | None:
+    """The subject that issues the document: "UBND tỉnh vừa ban hành Quyết định 2535".
+
+    The subject is the body (or office) named last before the issuing verb, with
+    the title written right before it ("Chủ tịch UBND tỉnh … vừa ký").
+    """
+    verb = _issuing_verb_before().search(ctx.text, max(0, pos - 40), pos)
+    if verb is None:
+        return None
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(ctx.text, max(0, pos - 300), verb.start())), default=0)
+    offices = [
+        (m.start(), m.end(), name)
+        for regex, name in _offices()
+        for m in regex.finditer(ctx.text, clause_start, verb.start())
+    ]
+    bodies = [
+        (org.start, org.end, _titled(ctx, org, clause_start))
+        for org in ctx.organizations.scan(clause_start, verb.start())
+        if not org.generic
+    ]
+    candidates = sorted(offices + bodies, key=lambda c: (c[1], c[1] - c[0]))
+    return candidates[-1][2] if candidates else None
+
+
+def _titled(ctx: ArticleContext, org: OrgMatch, clause_start: int) -> str:
+    """``org``'s name, with the title written right before it ("Chủ tịch Ủy ban nhân dân tỉnh …")."""
+    for start in range(max(clause_start, org.start - 40), org.start):
+        title = title_at(ctx.text, start)
+        if title is not None and _after_title(ctx.text, title.end, title.head_start) == org.start:
+            return f"{title.entry.title} {org.name}"
+    return org.name

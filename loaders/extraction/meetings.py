@@ -1,0 +1,321 @@
+"""Meetings that took place: when, where, who chaired and organised them, and under which documents.
+
+A meeting is reported by a trigger ("hội nghị", "cuộc họp", "buổi làm việc" …)
+in a sentence that says it happened: it is dated ("Sáng 21-3, …") or someone
+held or chaired it ("UBND tỉnh tổ chức …", "… chủ trì"). Planned meetings ("sẽ
+họp hàng quý"), ones mentioned in passing ("Tháng 6-2013, … tổ chức tập huấn")
+and ceremonies ("lễ ký kết", "tổng kết cuộc thi") make none. Later sentences
+refer back ("Tại hội nghị", "Kết luận cuộc họp, …"). Meetings of one article on
+different days are kept apart; undated mentions join the dated meeting.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from loaders.extraction.context import ArticleContext
+from loaders.extraction.coreference import BodyResolver, People
+from loaders.extraction.dates import DateMention, find_dates, resolve, year_hint
+from loaders.extraction.legal_documents import DocumentMention
+from loaders.extraction.organizations import OrgMatch
+from loaders.extraction.provinces import find_provinces
+from loaders.extraction.tables import alternation, strings, table
+from loaders.record import Evidence, Meeting, Reference
+from ontology.gazetteer import Province
+from ontology.orthography import comparison_key
+
+_EVENT_VERBS = re.compile(
+    r"(?<!\w)(?:tổ chức|diễn ra|chủ trì|khai mạc|có buổi|đã họp|tiến hành|được tổ chức)(?!\w)", re.IGNORECASE
+)
+_TIME_BEFORE = re.compile(r"(?:tháng\s+\d{1,2}\s*[-/]\s*\d{4}|năm\s+\d{4}|trong năm|năm qua)", re.IGNORECASE)
+_KIND_END = re.compile(r"[,.;:()“”\"\n]|\s(?:nhằm|để|do|vào|tại|với|dưới|nhân|cho|về việc)\s", re.IGNORECASE)
+_DO_BEFORE = re.compile(r"(?<!\w)(?:do|dưới sự)(?!\w)", re.IGNORECASE)
+_PLACE = re.compile(r"(?:tại|điểm cầu)\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"(?:tại|ở)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_MAX_KIND_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    start: int
+    end: int
+    phrase: str
+    kind_class: str
+
+
+@dataclass(slots=True)
+class _Draft:
+    trigger: _Trigger
+    day: date | None
+    province: Province | None
+    kind: str
+    sentences: set[int] = field(default_factory=set)
+    chairs: list[Reference] = field(default_factory=list)
+    organizers: list[Reference] = field(default_factory=list)
+    attendees: list[Reference] = field(default_factory=list)
+    legal_basis: list[Reference] = field(default_factory=list)
+
+
+# -- tables ------------------------------------------------------------------
+
+
+@functools.cache
+def _trigger_classes() -> dict[str, str]:
+    return {comparison_key(t["phrase"]): t["class"] for t in table("meetings")["triggers"]}
+
+
+@functools.cache
+def _regex(key: str) -> re.Pattern[str]:
+    if key == "triggers":
+        return re.compile(alternation(t["phrase"] for t in table("meetings")["triggers"]), re.IGNORECASE)
+    return re.compile(alternation(strings("meetings", key)), re.IGNORECASE)
+
+
+def _any(key: str, text: str, start: int, end: int) -> bool:
+    return _regex(key).search(text, start, end) is not None
+
+
+# -- finding -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class MeetingFinder:
+    """Finds the meetings of one article (see the module docstring)."""
+
+    ctx: ArticleContext
+    people: People
+    organizations: list[OrgMatch]
+    documents: list[DocumentMention]
+    post_spans: list[tuple[int, int]]
+    drafts: list[_Draft] = field(default_factory=list)
+    _dates: list[DateMention] = field(default_factory=list)
+
+    def find(self) -> list[Meeting]:
+        """The article's meetings."""
+        self._dates = find_dates(self.ctx.text)
+        by_sentence: dict[int, _Draft] = {}
+        for sentence in self.ctx.article.sentences:
+            draft = self._read_sentence(sentence.index, sentence.start, sentence.end)
+            if draft is not None:
+                by_sentence[sentence.index] = draft
+        self._merge_undated()
+        for sentence in self.ctx.article.sentences:
+            target = self._meeting_for(sentence.index)
+            if target is not None:
+                self._chairs(target, sentence.start, sentence.end)
+                self._attendees(target, sentence.start, sentence.end)
+        self._legal_basis()
+        return [self._meeting(d) for d in self.drafts]
+
+    def _read_sentence(self, index: int, start: int, end: int) -> _Draft | None:
+        trigger = self._trigger(start, end)
+        if trigger is None:
+            return None
+        clause_start, _ = self.ctx.clause(trigger.start)
+        if _any("planned", self.ctx.text, clause_start, trigger.start) or self._in_passing(clause_start, trigger):
+            return None
+        day = self._date(start, end)
+        if day is not None or _EVENT_VERBS.search(self.ctx.text, start, end) or trigger.phrase in _VERB_TRIGGERS:
+            draft = self._place(trigger, self._resolve(day) if day else None, index, start, end)
+        elif _any("back_references", self.ctx.text, start, end):
+            draft = self._place(trigger, None, index, start, end)
+        else:
+            return None
+        if draft.trigger is trigger:
+            self._organizers(draft, start, end)
+        return draft
+
+    def _trigger(self, start: int, end: int) -> _Trigger | None:
+        text = self.ctx.text
+        for match in _regex("triggers").finditer(text, start, end):
+            window_start, window_end = max(start, match.start() - 25), min(end, match.end() + 25)
+            if self._covered_by("not_meetings", match, window_start, window_end):
+                continue
+            if _any("ceremonies", text, window_start, window_end):
+                continue
+            phrase = comparison_key(match.group())
+            return _Trigger(match.start(), match.end(), phrase, _trigger_classes()[phrase])
+        return None
+
+    def _covered_by(self, key: str, match: re.Match[str], start: int, end: int) -> bool:
+        return any(
+            m.start() < match.end() and match.start() < m.end() for m in _regex(key).finditer(self.ctx.text, start, end)
+        )
+
+    def _in_passing(self, clause_start: int, trigger: _Trigger) -> bool:
+        text = self.ctx.text
+        if _any("in_passing", text, clause_start, trigger.start):
+            return True
+        return (
+            _TIME_BEFORE.search(text, clause_start, trigger.start) is not None
+            and self._date(clause_start, trigger.start) is None
+        )
+
+    def _date(self, start: int, end: int) -> DateMention | None:
+        for mention in self._dates:
+            if start <= mention.start < end and not mention.in_range and not self._cited(mention.start):
+                return mention
+        return None
+
+    def _cited(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.ctx.citations)
+
+    def _resolve(self, mention: DateMention) -> date | None:
+        hint = None
+        if mention.year is None and self.ctx.published is None:
+            hint = year_hint(self.ctx.text, self._dates, self.ctx.citations, mention)
+        return resolve(mention, self.ctx.published, hint)
+
+    def _place(self, trigger: _Trigger, day: date | None, index: int, start: int, end: int) -> _Draft:
+        province = self._province(start, end)
+        for draft in self.drafts:
+            same_place = province is None or draft.province is None or draft.province.code == province.code
+            if day is not None and draft.day == day and same_place:
+                draft.sentences.add(index)
+                return draft
+        if day is None and self.drafts:
+            self.drafts[-1].sentences.add(index)
+            return self.drafts[-1]
+        draft = _Draft(trigger, day, province, self._kind(trigger, end), {index})
+        self.drafts.append(draft)
+        return draft
+
+    def _province(self, start: int, end: int) -> Province | None:
+        for hit in find_provinces(self.ctx.text[:end], self.ctx.published):
+            if hit.start >= start and _PLACE.search(self.ctx.text, max(start, hit.start - 30), hit.start):
+                return hit.province
+        return self.ctx.province.province if self.ctx.province else None
+
+    def _kind(self, trigger: _Trigger, end: int) -> str:
+        text = self.ctx.text
+        stop = _KIND_END.search(text, trigger.end, end)
+        words = text[trigger.start : stop.start() if stop else end].split()[:_MAX_KIND_WORDS]
+        return " ".join(words)
+
+    def _merge_undated(self) -> None:
+        dated = [d for d in self.drafts if d.day is not None]
+        if not dated:
+            return
+        for draft in [d for d in self.drafts if d.day is None]:
+            dated[0].sentences |= draft.sentences
+            self.drafts.remove(draft)
+
+    def _meeting_for(self, index: int) -> _Draft | None:
+        for draft in self.drafts:
+            if index in draft.sentences:
+                return draft
+        earlier = [d for d in self.drafts if min(d.sentences) <= index]
+        return earlier[-1] if earlier else None
+
+    # -- roles --------------------------------------------------------------
+
+    def _chairs(self, draft: _Draft, start: int, end: int) -> None:
+        text = self.ctx.text
+        for verb in _regex("chair_verbs").finditer(text, start, end):
+            clause_start, clause_end = self.ctx.clause(verb.start())
+            if _any("planned", text, clause_start, verb.start()):
+                continue
+            do = [m.end() for m in _DO_BEFORE.finditer(text, clause_start, verb.start())]
+            before = self.people.key_of(do[-1] if do else clause_start, verb.start())
+            chairs = before or self.people.key_of(verb.end(), clause_end)[:1]
+            self._add_people(draft.chairs, chairs, "meeting.chair", 0.85)
+        for phrase in _regex("conclusion").finditer(text, start, end):
+            clause_start, clause_end = self.ctx.clause(phrase.start())
+            after = self.people.key_of(phrase.end(), clause_end)[:1]
+            before = self.people.key_of(clause_start, phrase.start())[-1:]
+            self._add_people(draft.chairs, after or before, "meeting.conclusion", 0.75)
+
+    def _attendees(self, draft: _Draft, start: int, end: int) -> None:
+        cue = _regex("attendee_cues").search(self.ctx.text, start, end)
+        if cue is None:
+            return
+        chairs = {comparison_key(r.value) for r in draft.chairs}
+        keys = [k for k in self.people.key_of(cue.end(), end) if k not in chairs]
+        self._add_people(draft.attendees, keys, "meeting.attendee", 0.8)
+
+    def _add_people(self, target: list[Reference], keys: list[str], rule: str, confidence: float) -> None:
+        for key in keys:
+            name = self.people.name_of(key)
+            if any(comparison_key(r.value) == key for r in target):
+                continue
+            ref = next(r for r in self.people.refs if r.key == key)
+            target.append(Reference(name, Evidence(ref.start, ref.end, rule, confidence)))
+
+    def _organizers(self, draft: _Draft, start: int, end: int) -> None:
+        text = self.ctx.text
+        verb = _regex("organizer_verbs").search(text, start, end)
+        found: list[OrgMatch] = []
+        if verb is not None:
+            clause_start, _ = self.ctx.clause(verb.start())
+            do = [m.end() for m in _DO_BEFORE.finditer(text, clause_start, verb.start())]
+            found = self._bodies(do[-1] if do else clause_start, verb.start())
+        if not found:
+            found = self._implicit_organizer(draft, end)
+        for org in found:
+            if all(comparison_key(r.value) != comparison_key(org.name) for r in draft.organizers):
+                draft.organizers.append(Reference(org.name, Evidence(org.start, org.end, "meeting.organizer", 0.8)))
+
+    def _bodies(self, start: int, end: int) -> list[OrgMatch]:
+        resolver = BodyResolver(self.ctx, self.organizations)
+        found = []
+        for org in self.organizations:
+            if not (start <= org.start and org.end <= end) or org.generic:
+                continue
+            if any(a <= org.start < b for a, b in self.post_spans) or _AT_BEFORE.search(
+                self.ctx.text, max(start, org.start - 20), org.start
+            ):
+                continue
+            if org.bare:
+                focus = resolver.focus(org.head, org.start)
+                if not focus:
+                    continue
+                org = OrgMatch(org.start, org.end, focus[0].name, focus[0].kind, focus[0].head, focus[0].province)
+            found.append(org)
+        return found
+
+    def _implicit_organizer(self, draft: _Draft, end: int) -> list[OrgMatch]:
+        """The body whose meeting it is: "họp Ban Chỉ đạo", "cuộc họp thành viên UBND tỉnh"."""
+        after = self.ctx.text[draft.trigger.end : draft.trigger.end + 20]
+        skip = re.match(r"\s*(?:thành viên|lần thứ \S+|toàn thể|của)?\s*", after)
+        pos = draft.trigger.end + (skip.end() if skip else 0)
+        bodies = self._bodies(pos, min(end, pos + 120))
+        return bodies[:1] if bodies and bodies[0].start == pos else []
+
+    def _legal_basis(self) -> None:
+        """Documents the meeting reviews or implements: a basis verb before the citation in its clause."""
+        for document in self.documents:
+            index = self.ctx.sentence(document.start).index
+            draft = next((d for d in self.drafts if index in d.sentences), None)
+            strong = draft is None and len(self.drafts) == 1 and min(self.drafts[0].sentences) <= index
+            if strong:
+                draft = self.drafts[0]
+            if draft is None:
+                continue
+            clause_start, _ = self.ctx.clause(document.start)
+            verbs = "strong_basis_verbs" if strong else "basis_verbs"
+            if not _any(verbs, self.ctx.text, clause_start, document.start):
+                continue
+            if all(r.value != document.number for r in draft.legal_basis):
+                evidence = Evidence(document.start, document.end, "meeting.legal_basis", 0.75 if strong else 0.85)
+                draft.legal_basis.append(Reference(document.number, evidence))
+
+    def _meeting(self, draft: _Draft) -> Meeting:
+        trigger = draft.trigger
+        return Meeting(
+            kind=draft.kind,
+            kind_class=trigger.kind_class,
+            evidence=Evidence(trigger.start, trigger.end, f"meeting.trigger.{trigger.kind_class}", 0.8),
+            date=draft.day,
+            province=draft.province,
+            chairs=draft.chairs,
+            organizers=draft.organizers,
+            attendees=draft.attendees,
+            legal_basis=draft.legal_basis,
+        )
+
+
+# Triggers that are verbs of their own: the sentence reports the event by them.
+_VERB_TRIGGERS = frozenset({"thăm và làm việc", "thăm, làm việc", "làm việc với", "đi thăm", "buổi đến thăm"})

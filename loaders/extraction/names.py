@@ -1,0 +1,120 @@
+"""People's names: capitalised syllables that start with a family name.
+
+A name is 2 to 6 capitalised syllables (the SHACL shape's rule). In running text
+the capitalised words of an organization or a place often run straight into the
+name ("UBND tỉnh Đắk Lắk Đinh Văn Khiết"); the family name marks where the name
+begins. Honorifics ("ông", "đồng chí", "Đại tá") come before a name and are not
+part of it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from loaders.extraction.letters import CAP_SYLLABLE, LETTER
+from loaders.extraction.tables import alternation, strings
+
+MIN_SYLLABLES = 2
+MAX_SYLLABLES = 6
+
+_SYLLABLE = re.compile(rf"{CAP_SYLLABLE}(?!{LETTER[:-1]}0-9&])")
+_RUN = re.compile(rf"(?<!{LETTER[:-1]}0-9&]){CAP_SYLLABLE}(?: {CAP_SYLLABLE})*(?!{LETTER[:-1]}0-9&])")
+_HONORIFIC_BEFORE = re.compile(rf"(?:{alternation(strings('honorifics', 'honorifics'))})\s+$", re.IGNORECASE)
+# Words of address that open a sentence capitalised ("Ông Trần Thanh Trường, …").
+_ADDRESS_WORDS = frozenset({"ông", "bà", "anh", "chị", "cô", "chú"})
+_LIST_HONORIFIC = re.compile(r"các\s+(?:đồng chí|ông|bà)\s*:?\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    return frozenset(strings("surnames", "surnames"))
+
+
+def starts_person_name(text: str, pos: int) -> bool:
+    """True when a family name followed by at least one more capitalised syllable starts at ``pos``."""
+    first = _SYLLABLE.match(text, pos)
+    if first is None or first.group() not in _surnames():
+        return False
+    return _SYLLABLE.match(text, first.end() + 1) is not None and text[first.end() : first.end() + 1] == " "
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A person's name at ``text[start:end]``; ``context_start`` includes an honorific before it."""
+
+    start: int
+    end: int
+    name: str
+    context_start: int
+    honorific: bool
+    has_surname: bool
+
+    @property
+    def syllables(self) -> int:
+        """How many syllables the name has."""
+        return self.name.count(" ") + 1
+
+
+def honorific_before(text: str, start: int) -> int | None:
+    """Where an honorific written right before ``start`` begins ("đồng chí " → its offset), else ``None``."""
+    match = _HONORIFIC_BEFORE.search(text, max(0, start - 24), start)
+    return match.start() if match else None
+
+
+def in_people_list(text: str, start: int) -> bool:
+    """True when ``start`` follows "các đồng chí:" directly."""
+    return _LIST_HONORIFIC.search(text, max(0, start - 20), start) is not None
+
+
+def find_names(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[NameMention]:
+    """Every person's name (and one-syllable short name after an honorific) in ``text[start:end]``.
+
+    ``skip`` lists spans (provinces, titles) whose words cannot begin a name;
+    the capitalised run after them may still hold one.
+    """
+    found: list[NameMention] = []
+    for run in _RUN.finditer(text, start, end):
+        mention = _name_in_run(text, run.start(), run.end(), skip)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _name_in_run(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> NameMention | None:
+    tokens = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text, start, end)]
+    tokens = [t for t in tokens if not any(a <= t[0] < b for a, b in skip)]
+    while tokens and text[tokens[0][0] : tokens[0][1]].lower() in _ADDRESS_WORDS:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    first = next((i for i, (a, b) in enumerate(tokens) if text[a:b] in _surnames()), None)
+    if first is not None and len(tokens) - first < MIN_SYLLABLES:
+        first = None
+    candidates = tokens[first:] if first is not None else tokens
+    candidates = _contiguous(text, candidates)[:MAX_SYLLABLES]
+    name_start, name_end = candidates[0][0], candidates[-1][1]
+    honorific = honorific_before(text, name_start)
+    if first is None and honorific is None and not in_people_list(text, name_start):
+        return None
+    if first is None and len(candidates) > 4:
+        return None
+    return NameMention(
+        start=name_start,
+        end=name_end,
+        name=text[name_start:name_end],
+        context_start=honorific if honorific is not None else name_start,
+        honorific=honorific is not None,
+        has_surname=first is not None,
+    )
+
+
+def _contiguous(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The leading tokens separated by single spaces only."""
+    kept = tokens[:1]
+    for token in tokens[1:]:
+        if text[kept[-1][1] : token[0]] != " ":
+            break
+        kept.append(token)
+    return kept

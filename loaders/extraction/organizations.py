@@ -1,0 +1,492 @@
+"""Organizations: where a body is named and how the record writes it out.
+
+A body is named by a head word ("UBND", "Sở", "Ban Chỉ đạo", "Tỉnh ủy") and what
+follows it: a locality ("tỉnh Hà Tĩnh", "TP", "xã Đông Thành"), a field of
+government ("TT&TT", "Nội vụ"), another body ("Văn phòng" + "UBND tỉnh") or a
+free-form name ("Ban Chỉ đạo chuyển đổi số tỉnh"). National bodies with fixed
+names ("Chính phủ", "Bộ Chính trị", "VNPT") are a list. Everything is data in
+``patterns/organizations.yaml``; this module reads it into regexes once.
+
+A name is written out in full: abbreviations expanded, the article's province
+added where the text leaves it implicit ("UBND tỉnh" → "Ủy ban nhân dân tỉnh
+Quảng Ngãi"), or "tỉnh" alone when the article never says which.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from loaders.extraction.letters import CAP_SYLLABLE, LETTER
+from loaders.extraction.names import starts_person_name
+from loaders.extraction.provinces import ArticleProvince, province_at
+from loaders.extraction.tables import alternation, phrase_pattern, strings, table
+from loaders.extraction.titles import title_at
+from ontology.gazetteer import Province
+from ontology.orthography import comparison_key
+
+_ALNUM = f"{LETTER[:-1]}0-9]"
+_SPACE = re.compile(r"[ \t]+")
+_PAREN_ABBREVIATION = re.compile(r"[ \t]*\(([^()\s]{1,15}|[^()]{1,40}viết tắt[^()]{0,40})\)")
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
+# "… trên địa bàn tỉnh" closing a quoted name is where the body works, not its name.
+_QUOTED_LOCALITY = re.compile(r"\s+(?:trên địa bàn|của)?\s*(?:tỉnh|thành phố)(?:\s+\S.*)?$")
+_TOKEN = re.compile(rf"{_ALNUM}+(?:[&.'’/-]{_ALNUM}+)*|[-–&]")
+_DIGITS_BEFORE = re.compile(r"(?:\d+|hai|ba|bốn|năm)\s+$", re.IGNORECASE)
+_NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực", re.IGNORECASE)
+_LOWER_UNIT_NAME = re.compile(rf"{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,3}}(?!{_ALNUM})")
+_MAX_NAME_TOKENS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMatch:
+    """A body named at ``text[start:end]``.
+
+    ``name`` is the record's full form. ``bare`` marks a head alone ("Ban Chỉ
+    đạo") that refers back to a body named in full elsewhere; ``generic`` a
+    mention of no particular body ("các Sở", "UBND cấp huyện").
+    """
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    head: str
+    province: Province | None = None
+    bare: bool = False
+    generic: bool = False
+    located: bool = False  # the text itself names the locality
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    name: str
+    kind: str
+    complement: str
+    scope: str
+    requires: bool
+    open: bool  # a free-form name may start with a lower-case word
+
+
+@dataclass(frozen=True, slots=True)
+class _Locality:
+    end: int
+    text: str  # as the record writes it: "tỉnh Quảng Ngãi", "xã Đông Thành", "tỉnh"
+    province: Province | None
+    generic: bool
+    named: bool
+
+
+# -- tables ------------------------------------------------------------------
+
+
+def _org_table() -> dict[str, Any]:
+    return table("organizations")
+
+
+@functools.cache
+def _heads() -> dict[str, _Head]:
+    heads: dict[str, _Head] = {}
+    for item in _org_table()["heads"]:
+        head = _Head(
+            item["name"],
+            item["kind"],
+            item["complement"],
+            item.get("scope", "local"),
+            bool(item.get("requires")),
+            bool(item.get("open")),
+        )
+        for form in item.get("forms") or [item["name"]]:
+            heads[form] = head
+    return heads
+
+
+@functools.cache
+def _national() -> dict[str, tuple[str, str]]:
+    return {
+        form: (item["name"], item["kind"])
+        for item in _org_table()["national"]
+        for form in item.get("forms") or [item["name"]]
+    }
+
+
+@functools.cache
+def _domains() -> dict[str, tuple[str, bool]]:
+    return {
+        comparison_key(form): (item["name"], bool(item.get("ministry_only")))
+        for item in _org_table()["domains"]
+        for form in item.get("forms") or [item["name"]]
+    }
+
+
+def _exact(forms: list[str], *, ignore_case: bool = False) -> re.Pattern[str]:
+    return re.compile(alternation(forms), re.IGNORECASE if ignore_case else 0)
+
+
+@functools.cache
+def _head_regex() -> re.Pattern[str]:
+    return _exact(list(_heads()))
+
+
+@functools.cache
+def _national_regex() -> re.Pattern[str]:
+    return _exact(list(_national()))
+
+
+@functools.cache
+def _start_regex() -> re.Pattern[str]:
+    return _exact([*_heads(), *_national()])
+
+
+@functools.cache
+def _domain_regex() -> re.Pattern[str]:
+    forms = [form for item in _org_table()["domains"] for form in item.get("forms") or [item["name"]]]
+    return _exact(forms, ignore_case=True)
+
+
+@functools.cache
+def _stop_regex() -> re.Pattern[str]:
+    return _exact(strings("organizations", "name_stops"))
+
+
+@functools.cache
+def _province_word_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(strings('organizations', 'province_words'))})[ \t]*")
+
+
+@functools.cache
+def _lower_unit_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(strings('organizations', 'lower_unit_words'))})[ \t]+")
+
+
+@functools.cache
+def _generic_locality_regex() -> re.Pattern[str]:
+    return _exact(strings("organizations", "generic_localities"))
+
+
+@functools.cache
+def _not_after_regex() -> re.Pattern[str]:
+    words = alternation(strings("organizations", "not_after"))
+    return re.compile(rf"(?:{words})\s+$")
+
+
+@functools.cache
+def _abbreviation_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    expansions: dict[str, str] = _org_table()["abbreviations"]
+    body = "|".join(re.escape(a) for a in sorted(expansions, key=len, reverse=True))
+    return re.compile(f"(?<!{_ALNUM})(?:{body})(?!{_ALNUM})"), expansions
+
+
+def expand_abbreviations(text: str) -> str:
+    """Write out the abbreviations of a name ("Ban Chỉ đạo CNTT" → "Ban Chỉ đạo công nghệ thông tin")."""
+    regex, expansions = _abbreviation_regex()
+    return regex.sub(lambda m: expansions[m.group()], text)
+
+
+def _not_before(name: str, text: str, end: int) -> bool:
+    following: dict[str, list[str]] = _org_table()["not_before"]
+    words = following.get(name) or []
+    return bool(words) and re.match(rf"\s+(?:{'|'.join(map(phrase_pattern, words))})\b", text[end:]) is not None
+
+
+# -- the reader --------------------------------------------------------------
+
+
+class OrganizationReader:
+    """Reads bodies out of one article's text, writing names out with the article's province."""
+
+    def __init__(self, text: str, province: ArticleProvince | None, on: date | None) -> None:
+        self.text = text
+        self.province = province
+        self.on = on
+
+    @property
+    def default_locality(self) -> str:
+        """How a provincial body's name ends when the text gives no locality."""
+        return self.province.locality if self.province else "tỉnh"
+
+    def scan(self, start: int = 0, end: int | None = None) -> list[OrgMatch]:
+        """Every body named in ``text[start:end]``, left to right, outermost first, none overlapping."""
+        found: list[OrgMatch] = []
+        last_end = start
+        for match in _start_regex().finditer(self.text, start, len(self.text) if end is None else end):
+            if match.start() < last_end:
+                continue
+            org = self.at(match.start())
+            if org is not None:
+                found.append(org)
+                last_end = org.end
+        return found
+
+    def at(self, pos: int, depth: int = 0) -> OrgMatch | None:
+        """The body named exactly at ``pos``, or ``None``."""
+        candidates = [c for c in (self._national_at(pos), self._headed_at(pos, depth)) if c is not None]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda c: (c.end, c.head == c.name))
+        if _not_after_regex().search(self.text, max(0, pos - 30), pos) or _DIGITS_BEFORE.search(
+            self.text, max(0, pos - 8), pos
+        ):
+            best = replace(best, generic=True)
+        return best
+
+    def _national_at(self, pos: int) -> OrgMatch | None:
+        match = _national_regex().match(self.text, pos)
+        if match is None:
+            return None
+        name, kind = _national()[match.group()]
+        if _not_before(name, self.text, match.end()):
+            return None
+        return OrgMatch(pos, match.end(), name, kind, name)
+
+    def _headed_at(self, pos: int, depth: int) -> OrgMatch | None:
+        match = _head_regex().match(self.text, pos)
+        if match is None:
+            return None
+        head = _heads()[match.group()]
+        after = self._skip_space(match.end())
+        parse = {
+            "locality": self._with_locality,
+            "province": self._with_province,
+            "domain": self._with_domain,
+            "body": self._with_body,
+            "name": self._with_name,
+        }.get(head.complement)
+        org = parse(head, pos, after, depth) if parse else None
+        if org is None and not head.requires and head.complement != "domain":
+            return OrgMatch(pos, match.end(), head.name, head.kind, head.name, bare=True)
+        return org
+
+    # -- complements --------------------------------------------------------
+
+    def _with_locality(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
+        locality = self.locality_at(after)
+        if locality is None:
+            if head.requires:
+                return None
+            return OrgMatch(pos, self._head_end(pos, after), head.name, head.kind, head.name, bare=True)
+        return OrgMatch(
+            pos,
+            locality.end,
+            f"{head.name} {locality.text}",
+            head.kind,
+            head.name,
+            province=locality.province,
+            generic=locality.generic,
+            located=locality.named,
+        )
+
+    def _with_province(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
+        hit = province_at(self.text, after, self.on)
+        if hit is not None:
+            return OrgMatch(pos, hit.end, f"{head.name} {hit.label}", head.kind, head.name, hit.province, located=True)
+        if head.requires:
+            return None
+        end = self._head_end(pos, after)
+        if self.province is None:
+            return OrgMatch(pos, end, head.name, head.kind, head.name)
+        return OrgMatch(pos, end, f"{head.name} {self.province.label}", head.kind, head.name, self.province.province)
+
+    def _with_domain(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
+        match = _domain_regex().match(self.text, after)
+        if match is None:
+            return None
+        domain, ministry_only = _domains()[comparison_key(match.group())]
+        if ministry_only and head.scope != "national":
+            return None
+        name = f"{head.name} {domain}"
+        end = self._skip_abbreviation(match.end())
+        if head.scope == "national":
+            return OrgMatch(pos, end, name, head.kind, head.name)
+        return self._localised(OrgMatch(pos, end, name, head.kind, head.name), end)
+
+    def _with_body(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
+        if depth > 2:
+            return None
+        inner = self.at(after, depth + 1)
+        if inner is None or inner.generic or (inner.bare and inner.head == inner.name and head.requires):
+            return None
+        return OrgMatch(
+            pos, inner.end, f"{head.name} {inner.name}", head.kind, head.name, inner.province, located=inner.located
+        )
+
+    def _with_name(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
+        words, end, locality = self._free_name(after)
+        if not words or (not head.open and not words[0][:1].isupper()):
+            return None
+        name = f"{head.name} {expand_abbreviations(' '.join(words))}"
+        org = OrgMatch(pos, end, name, head.kind, head.name)
+        if locality is None and head.scope != "provincial" and words[0][:1].islower():
+            return None  # "Trung tâm dữ liệu tập trung" is a facility; "Trung tâm … tỉnh X" a body
+        if locality is not None:
+            return replace(
+                org,
+                name=f"{name} {locality.text}",
+                province=locality.province,
+                generic=locality.generic,
+                located=locality.named,
+            )
+        if head.scope == "provincial" and not _NATIONAL_WORDS.search(name):
+            return self._with_default_locality(org)
+        return org
+
+    # -- pieces -------------------------------------------------------------
+
+    def locality_at(self, pos: int) -> _Locality | None:
+        """The locality written at ``pos``: "tỉnh Hà Tĩnh", "TP", "xã Đông Thành", "cấp huyện" …"""
+        lower = self._lower_unit_at(pos)
+        if lower is not None:
+            return lower
+        word = _province_word_regex().match(self.text, pos)
+        written = word.group().strip() if word else None
+        hit = province_at(self.text, word.end() if word else pos, self.on)
+        if hit is not None:
+            unit = self._unit_word(hit.province, written)
+            return _Locality(hit.end, f"{unit} {hit.label}", hit.province, False, True)
+        generic = _generic_locality_regex().match(self.text, pos)
+        if generic is not None:
+            return _Locality(generic.end(), generic.group(), None, True, True)
+        if written is None:
+            return None
+        end = pos + len(word.group().rstrip()) if word else pos
+        if written != "tỉnh" and not (self.province and self.province.province.is_city):
+            return _Locality(end, "thành phố", None, True, True)  # a city below the province, unnamed
+        province = self.province.province if self.province else None
+        return _Locality(end, self.default_locality, province, False, False)
+
+    def _lower_unit_at(self, pos: int) -> _Locality | None:
+        """A district, town or commune named at ``pos`` ("xã Đông Thành", "TP Hà Tĩnh" in a province)."""
+        lower = _lower_unit_regex().match(self.text, pos)
+        if lower is None:
+            return None
+        unit_name = _LOWER_UNIT_NAME.match(self.text, lower.end())
+        if unit_name is None:
+            return None
+        word = expand_abbreviations(lower.group().strip())
+        hit = province_at(self.text, lower.end(), self.on)
+        if hit is not None and (word != "thành phố" or hit.province.is_city):
+            return None
+        end = hit.end if hit is not None else unit_name.end()
+        return _Locality(end, f"{word} {self.text[lower.end() : end]}", None, False, True)
+
+    def _unit_word(self, province: Province, written: str | None) -> str:
+        if self.province is not None and province.code == self.province.province.code:
+            return self.province.unit
+        if written == "tỉnh":
+            return "tỉnh"
+        return "thành phố" if province.is_city or written else "tỉnh"
+
+    def _localised(self, org: OrgMatch, after: int) -> OrgMatch:
+        """``org`` with the locality written after it, or the article's province if none is."""
+        pos = self._skip_space(after)
+        locality = self.locality_at(pos)
+        if locality is None:
+            hit = province_at(self.text, pos, self.on)
+            if hit is not None:
+                unit = self._unit_word(hit.province, None)
+                locality = _Locality(hit.end, f"{unit} {hit.label}", hit.province, False, True)
+        if locality is None or locality.generic:
+            return self._with_default_locality(replace(org, generic=locality is not None and locality.generic))
+        return replace(
+            org,
+            end=locality.end,
+            name=f"{org.name} {locality.text}",
+            province=locality.province,
+            located=locality.named,
+        )
+
+    def _with_default_locality(self, org: OrgMatch) -> OrgMatch:
+        province = self.province.province if self.province else None
+        return replace(org, name=f"{org.name} {self.default_locality}", province=province)
+
+    def _free_name(self, pos: int, *, inner: bool = False) -> tuple[list[str], int, _Locality | None]:
+        """The words of a free-form name from ``pos`` up to what ends it, and a locality that closes it.
+
+        A comma ends the name unless the words after it run on to a locality
+        ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh").
+        """
+        words: list[str] = []
+        end = pos
+        while len(words) < _MAX_NAME_TOKENS:
+            pos = self._skip_space(end)
+            if pos >= len(self.text):
+                break
+            quoted = _QUOTED.match(self.text, pos)
+            if quoted is not None and not words:
+                words.append(_QUOTED_LOCALITY.sub("", quoted.group(1)).strip())
+                end = quoted.end()
+                continue
+            closing = self._closing_locality(pos)
+            if closing is not None:
+                return words, closing.end, closing
+            owner = self._owner_at(pos) if words else None
+            if owner is not None:
+                return [*words, "của", owner.name], owner.end, None
+            if self.text[pos] == "," and words and not inner:
+                more, more_end, locality = self._free_name(pos + 1, inner=True)
+                if locality is not None and more and more[0][:1].islower():
+                    return [*words[:-1], words[-1] + ",", *more], more_end, locality
+                break
+            if self._ends_name(pos, words):
+                break
+            token = _TOKEN.match(self.text, pos)
+            if token is None:
+                break
+            words.append(token.group())
+            end = self._skip_abbreviation(token.end())
+        while words and words[-1] in ("-", "–", "và", "của", "về"):
+            words.pop()
+        return words, end, None
+
+    def _closing_locality(self, pos: int) -> _Locality | None:
+        for prefix in ("trên địa bàn ", "của "):
+            if self.text.startswith(prefix, pos):
+                locality = self.locality_at(pos + len(prefix))
+                return locality if locality is not None and not locality.generic else None
+        if self.text.startswith(("tỉnh", "thành phố", "TP"), pos):
+            return self.locality_at(pos)
+        return None
+
+    def _owner_at(self, pos: int) -> OrgMatch | None:
+        """The body after "của" that a free-form name belongs to ("Đoàn giám sát của Ban Thường vụ Tỉnh ủy")."""
+        if not self.text.startswith("của ", pos):
+            return None
+        owner = self.at(pos + 4, 1)
+        return owner if owner is not None and not owner.generic and not owner.bare else None
+
+    def _ends_name(self, pos: int, words: list[str]) -> bool:
+        char = self.text[pos]
+        if char in ',;:.!?()“”"\n…':
+            return True
+        if char in "-–—" and self.text[pos + 1 : pos + 2] in (" ", "") and words:
+            return True
+        if _stop_regex().match(self.text, pos) is not None:
+            return True
+        if words and (starts_person_name(self.text, pos) or _starts_title(self.text, pos)):
+            return True
+        return bool(words) and _start_regex().match(self.text, pos) is not None and self.at(pos, 1) is not None
+
+    def _skip_space(self, pos: int) -> int:
+        match = _SPACE.match(self.text, pos)
+        return match.end() if match else pos
+
+    def _skip_abbreviation(self, pos: int) -> int:
+        match = _PAREN_ABBREVIATION.match(self.text, pos)
+        return match.end() if match else pos
+
+    def _head_end(self, pos: int, after: int) -> int:
+        return len(self.text[pos:after].rstrip()) + pos
+
+
+def _starts_title(text: str, pos: int) -> bool:
+    return text[pos : pos + 1].isupper() and title_at(text, pos) is not None
+
+
+def department_at(reader: OrganizationReader, pos: int) -> OrgMatch | None:
+    """A department written by its field alone at ``pos`` ("Kế hoạch và Đầu tư" in a list after "Sở:")."""
+    department = _heads()["Sở"]
+    org = reader._with_domain(department, pos, pos, 0)
+    return replace(org, name=org.name, start=pos) if org is not None else None

@@ -1,0 +1,183 @@
+"""People and the posts the article states they hold.
+
+Vietnamese government news writes a post before a name ("Phó Chủ tịch UBND tỉnh
+Trần Thanh Đức") or after it, set off by a comma or dash ("ông Đinh Văn Khiết –
+Phó Chủ tịch UBND tỉnh Đắk Lắk"), and chains several ("Phó Bí thư Tỉnh ủy, Chủ
+tịch UBND tỉnh Nguyễn Văn Phương"; "Nguyễn Mạnh Hùng - Tỉnh ủy viên, Giám đốc
+Sở"). In a list of people each name takes the post written right before it and
+the posts chained after it, up to the next person's.
+
+A sentence is read as a row of names and post segments (title + body); the
+separators between them decide which segment belongs to which name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.extraction.context import ArticleContext
+from loaders.extraction.names import NameMention, find_names, in_people_list
+from loaders.extraction.organizations import OrgMatch
+from loaders.extraction.provinces import find_provinces
+from loaders.extraction.titles import TitleMatch, find_titles, is_post_verb
+
+# What may stand between two posts of one person, or between a name and its posts.
+_CHAIN = re.compile(r"^[ \t]*(?:[,–—-]|\(|\)|[ \t])*[ \t]*$")
+_FRAME = re.compile(r"(?:Về phía|Thay mặt|Đại diện)\s+(?:lãnh đạo\s+|Lãnh đạo\s+)?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Segment:
+    """A post written at ``text[start:end]``: a title and the body after it (if any)."""
+
+    start: int
+    end: int
+    title: TitleMatch
+    org: OrgMatch | None
+    owner: int | None = None  # index of the name holding it
+
+    @property
+    def former(self) -> bool:
+        """A former post ("nguyên Bộ trưởng …")."""
+        return self.title.former
+
+
+@dataclass(slots=True)
+class PersonMention:
+    """One mention of a person with the post segments written with it."""
+
+    name: NameMention
+    segments: list[Segment] = field(default_factory=list)
+    frame: OrgMatch | None = None  # "Về phía Viettel, …": the body the sentence speaks for
+
+
+@dataclass(slots=True)
+class SentenceReading:
+    """What one sentence says about people."""
+
+    persons: list[PersonMention]
+    short_names: list[NameMention]  # one-syllable names after an honorific or title ("ông Khiết")
+    loose: list[Segment]  # posts written with no name ("Bí thư Tỉnh ủy chỉ đạo")
+
+
+def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
+    """The people, short names and unattached posts of ``text[start:end]``."""
+    segments = _segments(ctx, start, end)
+    skip = [(s.start, s.end) for s in segments]
+    skip += [(o.start, o.end) for o in ctx.organizations.scan(start, end)]
+    skip += [(h.start, h.end) for h in find_provinces(ctx.text[:end], ctx.published) if h.start >= start]
+    names = [n for n in find_names(ctx.text, start, end, skip) if not _inside(n, segments)]
+    full = [n for n in names if n.syllables >= 2]
+    short = [n for n in names if n.syllables == 1]
+    _assign(ctx.text, full, segments)
+    persons = []
+    for index, name in enumerate(full):
+        own = [s for s in segments if s.owner == index]
+        if own or name.honorific or in_people_list(ctx.text, name.context_start) or _listed(ctx.text, name):
+            persons.append(PersonMention(name, own, _frame(ctx, start, name.context_start)))
+    loose = [s for s in segments if s.owner is None and not s.former]
+    return SentenceReading(persons, short, loose)
+
+
+def _segments(ctx: ArticleContext, start: int, end: int) -> list[Segment]:
+    found: list[Segment] = []
+    for title in find_titles(ctx.text, start, end):
+        if found and title.start < found[-1].end:
+            continue
+        org = _body_after(ctx, title)
+        found.append(Segment(title.start, org.end if org else title.end, title, org))
+    return found
+
+
+def _body_after(ctx: ArticleContext, title: TitleMatch) -> OrgMatch | None:
+    """The body written with a title: from its head word ("Ban" of "Trưởng Ban …") or right after it."""
+    if title.head_start is not None:
+        org = ctx.organizations.at(title.head_start)
+        if org is not None and org.end > title.end:
+            return org
+    pos = title.end
+    while pos < len(ctx.text) and ctx.text[pos] in " \t":
+        pos += 1
+    org = ctx.organizations.at(pos)
+    if org is None and title.head_start is not None:
+        return ctx.organizations.at(title.head_start)
+    return org
+
+
+def _inside(name: NameMention, segments: list[Segment]) -> bool:
+    return any(s.start <= name.start < s.end for s in segments)
+
+
+def _connection(text: str, left_end: int, right_start: int) -> str:
+    """How two neighbouring items are joined: "adjacent", "chain", "verb" or "break"."""
+    gap = text[left_end:right_start]
+    if gap.strip() == "":
+        return "adjacent"
+    if _CHAIN.match(gap) or re.fullmatch(r"\s*,?\s*kiêm(?: nhiệm)?\s*", gap):
+        return "chain"
+    if is_post_verb(gap):
+        return "verb"
+    return "break"
+
+
+def _assign(text: str, names: list[NameMention], segments: list[Segment]) -> None:
+    """Give each segment to the name it belongs to (see the module docstring)."""
+    items: list[tuple[int, int, int, str]] = [(n.context_start, n.end, i, "name") for i, n in enumerate(names)]
+    items += [(s.start, s.end, i, "segment") for i, s in enumerate(segments)]
+    items.sort()
+    for position, (_, _, name_index, kind) in enumerate(items):
+        if kind == "name":
+            _claim_before(text, items, position, segments, name_index)
+    for position, (_, _, name_index, kind) in enumerate(items):
+        if kind == "name":
+            _claim_after(text, items, position, segments, name_index)
+
+
+def _claim_before(
+    text: str, items: list[tuple[int, int, int, str]], position: int, segments: list[Segment], owner: int
+) -> None:
+    if position == 0 or items[position - 1][3] != "segment":
+        return
+    if _connection(text, items[position - 1][1], items[position][0]) != "adjacent":
+        return
+    chain = [position - 1]
+    k = position - 1
+    while k > 0 and items[k - 1][3] == "segment" and _connection(text, items[k - 1][1], items[k][0]) == "chain":
+        k -= 1
+        chain.insert(0, k)
+    if k > 0 and items[k - 1][3] == "name" and _connection(text, items[k - 1][1], items[k][0]) != "break":
+        chain = [position - 1]  # the earlier posts belong to the person named before them
+    for index in chain:
+        segment = segments[items[index][2]]
+        if segment.owner is None:
+            segment.owner = owner
+
+
+def _claim_after(
+    text: str, items: list[tuple[int, int, int, str]], position: int, segments: list[Segment], owner: int
+) -> None:
+    k = position + 1
+    previous_end = items[position][1]
+    while k < len(items) and items[k][3] == "segment":
+        segment = segments[items[k][2]]
+        if segment.owner is not None or _connection(text, previous_end, items[k][0]) == "break":
+            return
+        segment.owner = owner
+        previous_end = items[k][1]
+        k += 1
+
+
+def _listed(text: str, name: NameMention) -> bool:
+    """True for a name opening an item of a list of people ("…; Bùi Quang Vinh, nguyên …")."""
+    before = text[max(0, name.context_start - 3) : name.context_start]
+    after = text[name.end : name.end + 12]
+    return bool(re.search(r"[;:]\s*$", before)) and bool(re.match(r"\s*[,–-]\s*(?:nguyên|[A-ZĐÂ])", after))
+
+
+def _frame(ctx: ArticleContext, sentence_start: int, pos: int) -> OrgMatch | None:
+    """The body a sentence opens by speaking for ("Về phía Viettel, Đại tá …")."""
+    for org in ctx.organizations.scan(sentence_start, pos):
+        if _FRAME.search(ctx.text, max(sentence_start, org.start - 30), org.start) and not org.generic:
+            return org
+    return None

@@ -1,0 +1,151 @@
+"""Which province an article is about, and province names at a place in the text.
+
+A province is named ("tỉnh Quảng Ngãi", "Sở TT&TT Hải Phòng"), or given away by a
+city ("TP Hạ Long"). News outlets are not used: the annotation conventions take
+the province from what the article itself says about its events.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from loaders.extraction.letters import LETTER
+from loaders.extraction.names import starts_person_name
+from loaders.extraction.tables import phrase_pattern
+from ontology.gazetteer import Province, provinces, resolve_province
+from ontology.orthography import comparison_key
+
+_NOT_LETTER_BEFORE = f"(?<!{LETTER[:-1]}0-9])"
+_NOT_LETTER_AFTER = f"(?!{LETTER[:-1]}0-9])"
+_UNIT_BEFORE = re.compile(r"(?:(?P<province>tỉnh)|(?P<city>thành phố|TP\.?|Tp\.?))\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceHit:
+    """A province named (or given away by a city) at ``text[start:end]``."""
+
+    start: int
+    end: int
+    province: Province
+    label: str  # the gazetteer label the text matched
+    by_city: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleProvince:
+    """The province an article is about, as the article writes it."""
+
+    province: Province
+    label: str  # "Thừa Thiên Huế", "Hải Phòng"
+    unit: str  # "tỉnh" or "thành phố"
+
+    @property
+    def locality(self) -> str:
+        """How a body's name ends with this province: "tỉnh Quảng Ngãi", "thành phố Hải Phòng"."""
+        return f"{self.unit} {self.label}"
+
+
+@functools.cache
+def _labels() -> tuple[dict[str, str], dict[str, tuple[Province, ...]]]:
+    names: dict[str, str] = {}
+    cities: dict[str, list[Province]] = {}
+    for unit in provinces():
+        for label in (unit.name, *unit.aliases):
+            names.setdefault(comparison_key(label), label)
+        for city in unit.cities:
+            cities.setdefault(comparison_key(city), []).append(unit)
+    return names, {key: tuple(units) for key, units in cities.items()}
+
+
+@functools.cache
+def _name_regex() -> re.Pattern[str]:
+    names, _ = _labels()
+    body = "|".join(phrase_pattern(label) for label in sorted(names.values(), key=len, reverse=True))
+    return re.compile(f"{_NOT_LETTER_BEFORE}(?:{body}){_NOT_LETTER_AFTER}")
+
+
+@functools.cache
+def _city_regex() -> re.Pattern[str]:
+    _, cities = _labels()
+    labels = {city for units in cities.values() for unit in units for city in unit.cities}
+    body = "|".join(phrase_pattern(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(f"(?:thành phố|TP\\.?|Tp\\.?|thị xã|TX)\\s+(?P<city>{body}){_NOT_LETTER_AFTER}")
+
+
+def province_at(text: str, pos: int, on: date | None) -> ProvinceHit | None:
+    """The province named exactly at ``pos`` ("Quảng Ngãi …"), resolved for the day ``on``."""
+    match = _name_regex().match(text, pos)
+    if match is None:
+        return None
+    label = _labels()[0][comparison_key(match.group())]
+    unit = resolve_province(label, on=on)
+    return ProvinceHit(match.start(), match.end(), unit, label, False) if unit else None
+
+
+def find_provinces(text: str, on: date | None) -> list[ProvinceHit]:
+    """Every province named in ``text`` outside people's names, and every city that gives one away."""
+    hits: list[ProvinceHit] = []
+    for match in _name_regex().finditer(text):
+        if _inside_person_name(text, match.start()):
+            continue
+        hit = province_at(text, match.start(), on)
+        if hit is not None:
+            hits.append(hit)
+    _, cities = _labels()
+    for match in _city_regex().finditer(text):
+        units = cities.get(comparison_key(match.group("city")), ())
+        valid = [u for u in units if on is None or u.valid_on(on)] or list(units)
+        if len(valid) == 1:
+            hits.append(ProvinceHit(match.start("city"), match.end("city"), valid[0], valid[0].name, True))
+    return sorted(hits, key=lambda hit: hit.start)
+
+
+def _inside_person_name(text: str, start: int) -> bool:
+    """True when the capitalised words just before ``start`` begin a person's name ("Nguyễn Hà Nam")."""
+    run_start = start
+    while True:
+        before = re.search(r"(\S+) $", text[max(0, run_start - 20) : run_start])
+        if before is None or not before.group(1)[:1].isupper() or not before.group(1).isalpha():
+            break
+        run_start -= len(before.group(1)) + 1
+    return run_start < start and starts_person_name(text, run_start)
+
+
+def article_province(text: str, title_end: int, on: date | None) -> ArticleProvince | None:
+    """The province the article is mainly about: the most often named one, title and "tỉnh X" counting double."""
+    hits = find_provinces(text, on)
+    if not hits:
+        return None
+    weights: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for hit in hits:
+        unit_before = _UNIT_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+        weights[hit.province.code] += 2 if unit_before or hit.start < title_end else 1
+        first.setdefault(hit.province.code, hit.start)
+    code = max(weights, key=lambda c: (weights[c], -first[c]))
+    mine = [hit for hit in hits if hit.province.code == code]
+    return ArticleProvince(mine[0].province, _label(text, mine), _unit(text, mine))
+
+
+def _label(text: str, hits: list[ProvinceHit]) -> str:
+    """The name the article gives the province: the one written after "tỉnh"/"thành phố", else the commonest."""
+    formal = [hit.label for hit in hits if _UNIT_BEFORE.search(text, max(0, hit.start - 12), hit.start)]
+    named = [hit.label for hit in hits if not hit.by_city]
+    pool = formal or named or [hits[0].province.name]
+    return Counter(pool).most_common(1)[0][0]
+
+
+def _unit(text: str, hits: list[ProvinceHit]) -> str:
+    province = hits[0].province
+    votes: Counter[str] = Counter()
+    for hit in hits:
+        unit_before = _UNIT_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+        if unit_before and not hit.by_city:
+            votes["province" if unit_before.group("province") else "city"] += 1
+    if province.is_city and votes["city"] >= votes["province"]:
+        return "thành phố"
+    return "tỉnh"

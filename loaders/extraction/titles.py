@@ -1,0 +1,92 @@
+"""Post titles: where a title is written, how the record writes it, and its party splits."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from loaders.extraction.tables import alternation, phrase_pattern, strings, table
+from ontology.orthography import comparison_key
+
+
+@dataclass(frozen=True, slots=True)
+class TitleEntry:
+    """One title of ``patterns/titles.yaml``."""
+
+    title: str
+    head: str | None  # the title's last word starts the organization ("Ban" in "Trưởng ban")
+    organization: str | None  # the body the title always belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    """A title written at ``text[start:end]`` (``start`` includes "nguyên" for a former post)."""
+
+    start: int
+    end: int
+    entry: TitleEntry
+    former: bool
+
+    @property
+    def head_start(self) -> int | None:
+        """Where the organization starts inside the title ("Ban" of "Trưởng Ban Tuyên giáo"), if it does."""
+        return None if self.entry.head is None else self.end - len(self.entry.head)
+
+
+@functools.cache
+def _entries() -> dict[str, TitleEntry]:
+    entries: dict[str, TitleEntry] = {}
+    for item in table("titles")["titles"]:
+        entry = TitleEntry(item["title"], item.get("head"), item.get("organization"))
+        for form in item.get("forms") or [item["title"]]:
+            entries[comparison_key(form)] = entry
+    return entries
+
+
+@functools.cache
+def _regex() -> re.Pattern[str]:
+    former = "|".join(phrase_pattern(f) for f in strings("titles", "former"))
+    return re.compile(rf"(?P<former>(?:{former})\s+)?(?P<title>{alternation(_forms())})", re.IGNORECASE)
+
+
+@functools.cache
+def _forms() -> tuple[str, ...]:
+    forms = [form for item in table("titles")["titles"] for form in item.get("forms") or [item["title"]]]
+    return tuple(forms)
+
+
+@functools.cache
+def _post_verbs() -> re.Pattern[str]:
+    return re.compile(rf"^\s*,?\s*(?:{alternation(strings('titles', 'post_verbs'))})\s*$", re.IGNORECASE)
+
+
+def find_titles(text: str, start: int, end: int) -> list[TitleMatch]:
+    """Every title in ``text[start:end]``, left to right, longest first where two begin together."""
+    found: list[TitleMatch] = []
+    for match in _regex().finditer(text, start, end):
+        title = match.group("title")
+        entry = _entries().get(comparison_key(title))
+        if entry is None or _is_head_noun(title, entry):
+            continue
+        found.append(TitleMatch(match.start(), match.end(), entry, match.group("former") is not None))
+    return found
+
+
+def title_at(text: str, pos: int) -> TitleMatch | None:
+    """The title written exactly at ``pos``, if one is."""
+    match = _regex().match(text, pos)
+    if match is None or match.group("former"):
+        return None
+    entry = _entries().get(comparison_key(match.group("title")))
+    return TitleMatch(match.start(), match.end(), entry, False) if entry else None
+
+
+def is_post_verb(gap: str) -> bool:
+    """True when ``gap`` is a verb giving the post after it ("làm", "giữ chức vụ", "kiêm")."""
+    return _post_verbs().match(gap) is not None
+
+
+def _is_head_noun(written: str, entry: TitleEntry) -> bool:
+    """A lower-case generic noun ("thành viên", "ủy viên") is a title only when capitalised or in a chain."""
+    return entry.title in ("Thành viên", "Ủy viên", "Thủ trưởng") and written[:1].islower() and " " not in written
