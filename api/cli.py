@@ -23,6 +23,7 @@ from graph.stats import StoreStats, store_stats
 from graph.store import ArticleStore, StoreError
 from graph.validation_report import quarantined_articles, revalidate_store
 from loaders.errors import ArticleRejected
+from loaders.evaluation import evaluate
 from loaders.pipeline import extract as extract_article
 from loaders.reading import read_article
 from ontology.namespaces import ID
@@ -95,6 +96,24 @@ def extract(
     console.print(f"{len(paths) - failed} records written to {out}; {failed} rejected")
     if paths and failed == len(paths):
         raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold records (SCHEMA.md JSON, one per article).")],
+    details: Annotated[bool, typer.Option("--details", help="List each article's missed and extra items.")] = False,
+    articles: Annotated[
+        Path | None, typer.Option("--articles", help="Folder of the articles (default: beside the gold records).")
+    ] = None,
+) -> None:
+    """Extract the articles of a gold set and score them as ../shared/eval/score.py does."""
+    if not gold.is_dir():
+        raise typer.BadParameter(f"{gold} is not a folder", param_hint="GOLD")
+    report = evaluate(gold, articles)
+    if not report.articles:
+        console.print(f"[red]error:[/red] no gold records in {gold}")
+        raise typer.Exit(2)
+    typer.echo(report.table(details=details))
 
 
 @app.command("ingest")
