@@ -240,7 +240,7 @@ def sparql(
     format: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, tsv or xml.")] = "table",
 ) -> None:
     """Run a read-only SPARQL query against the store."""
-    text = Path(query).read_text("utf-8") if Path(query).is_file() else query
+    text = _query_text(query)
     store = open_store(get_settings())
     try:
         result = store.query(text)
@@ -257,6 +257,17 @@ def sparql(
         sys.stdout.write((result.serialize(format=_FORMATS[format]) or b"").decode("utf-8"))
     else:
         raise typer.BadParameter(f"unknown format {format!r}", param_hint="--format")
+
+
+def _query_text(argument: str) -> str:
+    """The query itself, or the content of the file the argument names."""
+    if "{" in argument:
+        return argument
+    try:
+        return Path(argument).read_text("utf-8")
+    except OSError as exc:
+        console.print(f"[red]error:[/red] {argument!r} is neither a SPARQL query nor a readable file ({exc.strerror})")
+        raise typer.Exit(2) from exc
 
 
 def _print_table(result: ox.QuerySolutions) -> None:

@@ -12,6 +12,7 @@ import httpx
 import pyoxigraph as ox
 
 from graph.store import ArticleStore, QueryResult, StoreError, Substitutions
+from ontology.namespaces import sparql_prologue
 
 _RESULTS = "application/sparql-results+json"
 _TRIPLES = "application/n-triples"
@@ -27,7 +28,7 @@ class SparqlEndpointStore(ArticleStore):
 
     def query(self, sparql: str, *, substitutions: Substitutions | None = None) -> QueryResult:
         """Run a SPARQL query on the endpoint; ``substitutions`` are sent as a ``VALUES`` block."""
-        text = _with_values(sparql, substitutions) if substitutions else sparql
+        text = sparql_prologue() + (_with_values(sparql, substitutions) if substitutions else sparql)
         response = self._post(self.query_url, text, "application/sparql-query", f"{_RESULTS}, {_TRIPLES};q=0.9")
         media = response.headers.get("content-type", "").split(";")[0].strip()
         if media == _TRIPLES:

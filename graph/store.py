@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from ontology.identity import article_graph_iri
-from ontology.namespaces import GOVKG, ID, QUARANTINE_GRAPH, RDF, REFERENCE_GRAPH
+from ontology.namespaces import GOVKG, ID, PREFIXES, QUARANTINE_GRAPH, RDF, REFERENCE_GRAPH
 from ontology.orthography import slug
 
 Triple = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
@@ -216,8 +216,11 @@ class OxigraphStore(ArticleStore):
         return store
 
     def query(self, sparql: str, *, substitutions: Substitutions | None = None) -> QueryResult:
-        """Run a SPARQL query over the default (merged) graph; named graphs via ``GRAPH``."""
-        return self._store.query(sparql, substitutions=substitutions)  # type: ignore[arg-type]
+        """Run a SPARQL query over the default (merged) graph; named graphs via ``GRAPH``.
+
+        govkg's prefixes (``govkg:``, ``org:``, ``schema:`` …) are predeclared.
+        """
+        return self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)  # type: ignore[arg-type]
 
     def _update(self, update: str) -> None:
         try:
