@@ -92,10 +92,13 @@ def _same(name: str) -> Callable[[Item, Item], bool]:
     return lambda g, p: bool(g == p)
 
 
-def match_items(gold: list[Item], predicted: list[Item], same: Callable[[Item, Item], bool]) -> tuple[list, list, list]:
+def match_items(
+    gold: list[Item], predicted: list[Item], same: Callable[[Item, Item], bool]
+) -> tuple[list[Item], list[Item], list[Item]]:
     """Pair gold items with predicted ones (each used once, in order): matched, gold-only, predicted-only."""
     left = list(predicted)
-    matched, missed = [], []
+    matched: list[Item] = []
+    missed: list[Item] = []
     for item in gold:
         index = next((i for i, candidate in enumerate(left) if same(item, candidate)), None)
         if index is None:

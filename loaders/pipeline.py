@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from loaders.article import Article
 from loaders.extraction.context import ArticleContext, build_context
-from loaders.extraction.coreference import BodyResolver, People, join_people
+from loaders.extraction.coreference import BodyResolver, People, join_people, settle_bodies
 from loaders.extraction.departments import find_department_lists
 from loaders.extraction.indicators import find_observations
 from loaders.extraction.legal_documents import DocumentMention, find_documents, unique_documents
@@ -54,8 +54,10 @@ def extract(article: Article) -> Extraction:
     post_spans = [(s.start, s.end) for r in readings for p in r.persons for s in p.segments]
     finder = MeetingFinder(ctx, people, bodies, mentions, post_spans)
     extraction.meetings = _guarded("meetings", article, finder.find, [])
+    titles = [(s.title.start, s.title.end) for r in readings for s in r.segments]
+    former = [(s.start, s.end) for r in readings for s in r.segments if s.former]
     extraction.organizations = _guarded(
-        "organization_records", article, lambda: _organizations(ctx, bodies, people, mentions), []
+        "organization_records", article, lambda: _organizations(ctx, bodies, people, mentions, titles + former), []
     )
     extraction.observations = _guarded("indicators", article, lambda: find_observations(ctx), [])
     return extraction
@@ -63,7 +65,8 @@ def extract(article: Article) -> Extraction:
 
 def _bodies(ctx: ArticleContext) -> list[OrgMatch]:
     found = ctx.organizations.scan() + find_department_lists(ctx)
-    return sorted(found, key=lambda org: org.start)
+    found += [org.owner for org in found if org.owner is not None]
+    return settle_bodies(ctx, sorted(found, key=lambda org: org.start))
 
 
 def _readings(ctx: ArticleContext) -> list[SentenceReading]:
@@ -84,13 +87,22 @@ def _document(ctx: ArticleContext, mention: DocumentMention) -> LegalDocument:
 
 
 def _organizations(
-    ctx: ArticleContext, bodies: list[OrgMatch], people: People, mentions: list[DocumentMention]
+    ctx: ArticleContext,
+    bodies: list[OrgMatch],
+    people: People,
+    mentions: list[DocumentMention],
+    not_actors: list[tuple[int, int]],
 ) -> list[Organization]:
-    """One record per body: named in the text, holding a post, or issuing a document."""
+    """One record per body: named in the text, holding a post, or issuing a document.
+
+    Bodies named only inside a title ("Phó Chủ tịch Thường trực …"), a former
+    post ("nguyên Bộ trưởng Bộ …") or the closing lines (the author's office)
+    are no actors of the article.
+    """
     records: dict[str, Organization] = {}
     resolver = BodyResolver(ctx, bodies)
     for org in bodies:
-        if org.generic or org.start >= ctx.signature_start:
+        if org.generic or org.start >= ctx.signature_start or any(a <= org.start < b for a, b in not_actors):
             continue
         if org.bare:
             focus = resolver.focus(org.head, org.start)

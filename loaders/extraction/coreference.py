@@ -10,11 +10,11 @@ committee, "Trưởng Ban Chỉ đạo" after the committee was named in full.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.names import NameMention
-from loaders.extraction.organizations import OrgMatch
+from loaders.extraction.organizations import OrgMatch, is_national_name
 from loaders.extraction.persons import PersonMention, Segment, SentenceReading
 from loaders.record import Evidence, Person, Post
 from ontology.gazetteer import Province
@@ -210,3 +210,45 @@ _NO_MENTION = PersonMention(NameMention(0, 0, "", 0, False, False))
 
 def _evidence(name: NameMention, rule: str, confidence: float) -> Evidence:
     return Evidence(name.start, name.end, rule, confidence)
+
+
+_INTRODUCED = re.compile(r"(?:thành lập|kiện toàn|thành lập lại)\s+$", re.IGNORECASE)
+
+
+def settle_bodies(ctx: ArticleContext, bodies: list[OrgMatch]) -> list[OrgMatch]:
+    """Bodies named loosely ("Ban chỉ đạo về quy chế …", "Trung tâm Phục vụ hành chính công") read as the
+    body the article names in full, when it names one.
+
+    A free-form name that does not say where the body is refers to the body of
+    that kind named with its locality (or introduced by "thành lập"), when the
+    loose name begins that full name, or when the article has only one steering
+    committee named in full.
+    """
+    named = [o for o in bodies if not o.bare and not o.generic]
+    located = [o for o in named if o.located]
+    located_names = {comparison_key(o.name) for o in located}
+    settled = []
+    for org in bodies:
+        if org.bare or org.generic or org.located or org.head == org.name or comparison_key(org.name) in located_names:
+            settled.append(org)
+            continue
+        stem = comparison_key(_stem(ctx, org))
+        longer = [o for o in named if o.head == org.head and len(_stem(ctx, o)) > len(stem)]
+        target = next((o for o in longer if comparison_key(_stem(ctx, o)).startswith(stem)), None)
+        if target is None and org.kind == "SteeringCommittee" and not _introduced(ctx, org):
+            full = [o for o in named if o.head == org.head and (o.located or _introduced(ctx, o))]
+            names = {comparison_key(o.name) for o in full} - {comparison_key(org.name)}
+            if len(names) == 1 and not is_national_name(org.name):
+                target = next(o for o in full if comparison_key(o.name) in names)
+        settled.append(replace(target, start=org.start, end=org.end) if target is not None else org)
+    return settled
+
+
+def _introduced(ctx: ArticleContext, org: OrgMatch) -> bool:
+    return _INTRODUCED.search(ctx.text, max(0, org.start - 20), org.start) is not None
+
+
+def _stem(ctx: ArticleContext, org: OrgMatch) -> str:
+    """``org``'s name without the province the reader added to it."""
+    added = f" {ctx.organizations.default_locality}"
+    return org.name[: -len(added)] if org.name.endswith(added) else org.name

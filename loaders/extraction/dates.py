@@ -19,7 +19,7 @@ _DAY_MONTH = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _FULL = re.compile(rf"(?<![\d/.-]){_DAY_MONTH}\s*[/.-]\s*{_YEAR}(?![\d/])")
 _VERBAL = re.compile(r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"(?:từ(?:\s+ngày)?|từ\s+\S+\s+ngày)\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?:từ(?:\s+ngày)?|từ\s+\S+\s+ngày|\d\s*[-–—]|đến(?:\s+ngày)?)\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|đến)\s*\d")
 _YEAR_MENTION = re.compile(r"(?:năm|tháng\s+\d{1,2}\s*[/-]?|cùng kỳ)\s*(?P<year>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # A day reported a little after publication is still this year (articles are often dated late).

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from loaders.extraction.letters import CAP_SYLLABLE, LETTER
+from loaders.extraction.letters import CAP_SYLLABLE, LETTER, is_capitalised
 from loaders.extraction.names import starts_person_name
 from loaders.extraction.provinces import ArticleProvince, province_at
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
@@ -35,7 +35,8 @@ _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 # "… trên địa bàn tỉnh" closing a quoted name is where the body works, not its name.
 _QUOTED_LOCALITY = re.compile(r"\s+(?:trên địa bàn|của)?\s*(?:tỉnh|thành phố)(?:\s+\S.*)?$")
 _TOKEN = re.compile(rf"{_ALNUM}+(?:[&.'’/-]{_ALNUM}+)*|[-–&]")
-_DIGITS_BEFORE = re.compile(r"(?:\d+|hai|ba|bốn|năm)\s+$", re.IGNORECASE)
+# "2 ban chỉ đạo", "hai Sở": a count of bodies is no body ("kỳ họp thứ 8 HĐND" is one).
+_DIGITS_BEFORE = re.compile(r"(?<!thứ )(?<!số )(?<!lần )(?:\b\d+|\bhai|\bba|\bbốn)\s+$", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực", re.IGNORECASE)
 _LOWER_UNIT_NAME = re.compile(rf"{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,3}}(?!{_ALNUM})")
 _MAX_NAME_TOKENS = 14
@@ -58,7 +59,8 @@ class OrgMatch:
     province: Province | None = None
     bare: bool = False
     generic: bool = False
-    located: bool = False  # the text itself names the locality
+    located: bool = False  # the text itself writes the locality ("tỉnh", "tỉnh Hà Tĩnh")
+    owner: OrgMatch | None = None  # the body named after "của" in a free-form name
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,6 @@ class _Locality:
     text: str  # as the record writes it: "tỉnh Quảng Ngãi", "xã Đông Thành", "tỉnh"
     province: Province | None
     generic: bool
-    named: bool
 
 
 # -- tables ------------------------------------------------------------------
@@ -150,6 +151,16 @@ def _domain_regex() -> re.Pattern[str]:
 @functools.cache
 def _stop_regex() -> re.Pattern[str]:
     return _exact(strings("organizations", "name_stops"))
+
+
+@functools.cache
+def _start_stop_regex() -> re.Pattern[str]:
+    return _exact(strings("organizations", "name_start_stops"))
+
+
+@functools.cache
+def _period_regex() -> re.Pattern[str]:
+    return re.compile("|".join(strings("organizations", "name_periods")), re.IGNORECASE)
 
 
 @functools.cache
@@ -267,7 +278,10 @@ class OrganizationReader:
         if locality is None:
             if head.requires:
                 return None
-            return OrgMatch(pos, self._head_end(pos, after), head.name, head.kind, head.name, bare=True)
+            end = self._head_end(pos, after)
+            if head.scope == "provincial":
+                return self._with_default_locality(OrgMatch(pos, end, head.name, head.kind, head.name))
+            return OrgMatch(pos, end, head.name, head.kind, head.name, bare=True)
         return OrgMatch(
             pos,
             locality.end,
@@ -276,7 +290,7 @@ class OrganizationReader:
             head.name,
             province=locality.province,
             generic=locality.generic,
-            located=locality.named,
+            located=True,
         )
 
     def _with_province(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
@@ -314,12 +328,12 @@ class OrganizationReader:
         )
 
     def _with_name(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
-        words, end, locality = self._free_name(after)
+        words, end, locality, owner = self._free_name(after)
         if not words or (not head.open and not words[0][:1].isupper()):
             return None
         name = f"{head.name} {expand_abbreviations(' '.join(words))}"
-        org = OrgMatch(pos, end, name, head.kind, head.name)
-        if locality is None and head.scope != "provincial" and words[0][:1].islower():
+        org = OrgMatch(pos, end, name, head.kind, head.name, owner=owner)
+        if locality is None and head.scope != "provincial" and words[0][:1].islower() and not _numbered(words):
             return None  # "Trung tâm dữ liệu tập trung" is a facility; "Trung tâm … tỉnh X" a body
         if locality is not None:
             return replace(
@@ -327,7 +341,7 @@ class OrganizationReader:
                 name=f"{name} {locality.text}",
                 province=locality.province,
                 generic=locality.generic,
-                located=locality.named,
+                located=True,
             )
         if head.scope == "provincial" and not _NATIONAL_WORDS.search(name):
             return self._with_default_locality(org)
@@ -345,17 +359,17 @@ class OrganizationReader:
         hit = province_at(self.text, word.end() if word else pos, self.on)
         if hit is not None:
             unit = self._unit_word(hit.province, written)
-            return _Locality(hit.end, f"{unit} {hit.label}", hit.province, False, True)
+            return _Locality(hit.end, f"{unit} {hit.label}", hit.province, False)
         generic = _generic_locality_regex().match(self.text, pos)
         if generic is not None:
-            return _Locality(generic.end(), generic.group(), None, True, True)
+            return _Locality(generic.end(), generic.group(), None, True)
         if written is None:
             return None
         end = pos + len(word.group().rstrip()) if word else pos
         if written != "tỉnh" and not (self.province and self.province.province.is_city):
-            return _Locality(end, "thành phố", None, True, True)  # a city below the province, unnamed
+            return _Locality(end, "thành phố", None, True)  # a city below the province, unnamed
         province = self.province.province if self.province else None
-        return _Locality(end, self.default_locality, province, False, False)
+        return _Locality(end, self.default_locality, province, False)
 
     def _lower_unit_at(self, pos: int) -> _Locality | None:
         """A district, town or commune named at ``pos`` ("xã Đông Thành", "TP Hà Tĩnh" in a province)."""
@@ -370,7 +384,7 @@ class OrganizationReader:
         if hit is not None and (word != "thành phố" or hit.province.is_city):
             return None
         end = hit.end if hit is not None else unit_name.end()
-        return _Locality(end, f"{word} {self.text[lower.end() : end]}", None, False, True)
+        return _Locality(end, f"{word} {self.text[lower.end() : end]}", None, False)
 
     def _unit_word(self, province: Province, written: str | None) -> str:
         if self.province is not None and province.code == self.province.province.code:
@@ -387,7 +401,7 @@ class OrganizationReader:
             hit = province_at(self.text, pos, self.on)
             if hit is not None:
                 unit = self._unit_word(hit.province, None)
-                locality = _Locality(hit.end, f"{unit} {hit.label}", hit.province, False, True)
+                locality = _Locality(hit.end, f"{unit} {hit.label}", hit.province, False)
         if locality is None or locality.generic:
             return self._with_default_locality(replace(org, generic=locality is not None and locality.generic))
         return replace(
@@ -395,18 +409,18 @@ class OrganizationReader:
             end=locality.end,
             name=f"{org.name} {locality.text}",
             province=locality.province,
-            located=locality.named,
+            located=True,
         )
 
     def _with_default_locality(self, org: OrgMatch) -> OrgMatch:
         province = self.province.province if self.province else None
         return replace(org, name=f"{org.name} {self.default_locality}", province=province)
 
-    def _free_name(self, pos: int, *, inner: bool = False) -> tuple[list[str], int, _Locality | None]:
-        """The words of a free-form name from ``pos`` up to what ends it, and a locality that closes it.
+    def _free_name(self, pos: int, *, inner: bool = False) -> tuple[list[str], int, _Locality | None, OrgMatch | None]:
+        """The words of a free-form name from ``pos`` up to what ends it, a locality that closes it, its owner.
 
-        A comma ends the name unless the words after it run on to a locality
-        ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh").
+        A comma ends the name unless the words after it run on to a locality or
+        a period ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh").
         """
         words: list[str] = []
         end = pos
@@ -421,25 +435,30 @@ class OrganizationReader:
                 continue
             closing = self._closing_locality(pos)
             if closing is not None:
-                return words, closing.end, closing
+                return words, closing.end, closing, None
             owner = self._owner_at(pos) if words else None
             if owner is not None:
-                return [*words, "của", owner.name], owner.end, None
+                return [*words, "của", owner.name], owner.end, None, owner
+            period = _period_regex().match(self.text, pos) if words else None
+            if period is not None:
+                words.append(" ".join(period.group().split()))
+                end = period.end()
+                continue
             if self.text[pos] == "," and words and not inner:
-                more, more_end, locality = self._free_name(pos + 1, inner=True)
-                if locality is not None and more and more[0][:1].islower():
-                    return [*words[:-1], words[-1] + ",", *more], more_end, locality
+                more, more_end, locality, _ = self._free_name(pos + 1, inner=True)
+                if more and more[0][:1].islower() and (locality is not None or _period_regex().search(more[-1])):
+                    return [*words[:-1], words[-1] + ",", *more], more_end, locality, None
                 break
             if self._ends_name(pos, words):
                 break
             token = _TOKEN.match(self.text, pos)
-            if token is None:
+            if token is None or (not words and _start_stop_regex().match(self.text, pos)):
                 break
             words.append(token.group())
             end = self._skip_abbreviation(token.end())
         while words and words[-1] in ("-", "–", "và", "của", "về"):
             words.pop()
-        return words, end, None
+        return words, end, None, None
 
     def _closing_locality(self, pos: int) -> _Locality | None:
         for prefix in ("trên địa bàn ", "của "):
@@ -462,12 +481,22 @@ class OrganizationReader:
         if char in ',;:.!?()“”"\n…':
             return True
         if char in "-–—" and self.text[pos + 1 : pos + 2] in (" ", "") and words:
-            return True
+            return not self._joins_names(pos, words)
         if _stop_regex().match(self.text, pos) is not None:
             return True
         if words and (starts_person_name(self.text, pos) or _starts_title(self.text, pos)):
             return True
         return bool(words) and _start_regex().match(self.text, pos) is not None and self.at(pos, 1) is not None
+
+    def _joins_names(self, pos: int, words: list[str]) -> bool:
+        """A dash between two capitalised parts of one name ("miền Trung - Tây Nguyên")."""
+        after = self._skip_space(pos + 1)
+        return (
+            words[-1][:1].isupper()
+            and is_capitalised(_TOKEN.match(self.text, after).group() if _TOKEN.match(self.text, after) else "")
+            and not starts_person_name(self.text, after)
+            and not _starts_title(self.text, after)
+        )
 
     def _skip_space(self, pos: int) -> int:
         match = _SPACE.match(self.text, pos)
@@ -479,6 +508,15 @@ class OrganizationReader:
 
     def _head_end(self, pos: int, after: int) -> int:
         return len(self.text[pos:after].rstrip()) + pos
+
+
+def _numbered(words: list[str]) -> bool:
+    return any(word.isdigit() for word in words)
+
+
+def is_national_name(name: str) -> bool:
+    """True for a name that places the body above the provinces ("Ban Chỉ đạo quốc gia …")."""
+    return _NATIONAL_WORDS.search(name) is not None
 
 
 def _starts_title(text: str, pos: int) -> bool:

@@ -59,6 +59,7 @@ class SentenceReading:
     persons: list[PersonMention]
     short_names: list[NameMention]  # one-syllable names after an honorific or title ("ông Khiết")
     loose: list[Segment]  # posts written with no name ("Bí thư Tỉnh ủy chỉ đạo")
+    segments: list[Segment]  # every post written in the sentence
 
 
 def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
@@ -77,7 +78,7 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
         if own or name.honorific or in_people_list(ctx.text, name.context_start) or _listed(ctx.text, name):
             persons.append(PersonMention(name, own, _frame(ctx, start, name.context_start)))
     loose = [s for s in segments if s.owner is None and not s.former]
-    return SentenceReading(persons, short, loose)
+    return SentenceReading(persons, short, loose, segments)
 
 
 def _segments(ctx: ArticleContext, start: int, end: int) -> list[Segment]:

@@ -58,7 +58,7 @@ def _forms() -> tuple[str, ...]:
 
 @functools.cache
 def _post_verbs() -> re.Pattern[str]:
-    return re.compile(rf"^\s*,?\s*(?:{alternation(strings('titles', 'post_verbs'))})\s*$", re.IGNORECASE)
+    return re.compile(rf"^[\s,)]*(?:{alternation(strings('titles', 'post_verbs'))})\s*$", re.IGNORECASE)
 
 
 def find_titles(text: str, start: int, end: int) -> list[TitleMatch]:
