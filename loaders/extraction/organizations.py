@@ -491,9 +491,11 @@ class OrganizationReader:
     def _joins_names(self, pos: int, words: list[str]) -> bool:
         """A dash between two capitalised parts of one name ("miền Trung - Tây Nguyên")."""
         after = self._skip_space(pos + 1)
+        following = _TOKEN.match(self.text, after)
         return (
             words[-1][:1].isupper()
-            and is_capitalised(_TOKEN.match(self.text, after).group() if _TOKEN.match(self.text, after) else "")
+            and following is not None
+            and is_capitalised(following.group())
             and not starts_person_name(self.text, after)
             and not _starts_title(self.text, after)
         )
