@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from api.routers import health, sparql
+from api.routers import cypher, health, sparql
 from api.settings import Settings, get_settings
 from api.store_access import StoreAccess
 
@@ -22,4 +22,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = StoreAccess(settings)
     app.include_router(health.router)
     app.include_router(sparql.router)
+    app.include_router(cypher.router)
     return app

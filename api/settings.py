@@ -58,6 +58,11 @@ class Settings(BaseSettings):
         SecretStr("govkg-test-password"), validation_alias=AliasChoices("NEO4J_PASSWORD", "GOVKG_NEO4J_PASSWORD")
     )
     neo4j_database: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "GOVKG_NEO4J_DATABASE"))
+    neo4j_connect_timeout: float = Field(
+        5.0, gt=0, le=120, description="Seconds to reach Neo4j, and to keep retrying a failed transaction."
+    )
+    neo4j_batch_size: int = Field(1000, ge=1, le=50_000, description="Rows per UNWIND statement when syncing.")
+    neo4j_sync_chunk: int = Field(500, ge=1, le=100_000, description="Articles per step of `govkg neo4j sync`.")
 
     # -- logging -------------------------------------------------------------
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")

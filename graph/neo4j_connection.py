@@ -13,12 +13,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from neo4j import Driver, GraphDatabase
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import (
+    AuthError,
+    ConfigurationError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 
 class Neo4jUnavailable(Exception):
     """Neo4j is not configured, cannot be reached, or refused govkg's credentials; the message says which."""
 
+
+#: URI schemes govkg accepts: plain, encrypted (``+s``) and self-signed (``+ssc``); ``neo4j`` routes.
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 #: Failures that mean "the server is not there (now)", as opposed to a faulty query.
 UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (
@@ -62,6 +73,9 @@ def connect(
     retry_seconds: float = 5.0,
 ) -> Neo4jConnection:
     """A connection to ``database`` on the server at ``uri`` (the driver connects lazily, on first use)."""
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme not in URI_SCHEMES:
+        raise Neo4jUnavailable(f"NEO4J_URI {uri!r} is not a Bolt URI: use one of {', '.join(URI_SCHEMES)}")
     try:
         driver = GraphDatabase.driver(
             uri,
@@ -69,7 +83,8 @@ def connect(
             connection_timeout=connect_seconds,
             connection_acquisition_timeout=connect_seconds * 2,
             max_transaction_retry_time=retry_seconds,
+            notifications_min_severity="OFF",  # the projection's own statements are known; analysts get rows
         )
-    except ValueError as exc:
+    except (ValueError, ConfigurationError) as exc:
         raise Neo4jUnavailable(f"NEO4J_URI {uri!r} is not a Neo4j URI: {exc}") from exc
     return Neo4jConnection(uri, database, driver)

@@ -1,0 +1,177 @@
+"""``/cypher``: read-only Cypher over the Neo4j projection.
+
+The projection is optional: without ``NEO4J_URI``, or while Neo4j is down,
+``/cypher`` answers 503 and every other endpoint keeps serving from the RDF
+store. The driver is created on the first request and reconnects on its own
+after a Neo4j restart; it is closed when the app shuts down.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from api.settings import Settings
+from graph.neo4j_connection import Neo4jConnection, Neo4jUnavailable, connect
+from graph.neo4j_guard import CypherRefused
+from graph.neo4j_reader import CypherFailed, CypherTimeout, CypherTooManyRows, read_query
+
+#: Longest query text accepted, in characters.
+MAX_QUERY_CHARS = 100_000
+#: Base of the ``type`` IRIs of the problem responses.
+PROBLEM_BASE = "https://w3id.org/govkg/problems/"
+
+
+def neo4j_connection(settings: Settings) -> Neo4jConnection:
+    """A connection to the configured Neo4j database; ``Neo4jUnavailable`` when none is configured."""
+    if not settings.neo4j_uri:
+        raise Neo4jUnavailable(
+            "Neo4j is not configured: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE), "
+            "then run `govkg neo4j sync`"
+        )
+    return connect(
+        settings.neo4j_uri,
+        settings.neo4j_user,
+        settings.neo4j_password.get_secret_value(),
+        settings.neo4j_database,
+        connect_seconds=settings.neo4j_connect_timeout,
+        retry_seconds=settings.neo4j_connect_timeout,
+    )
+
+
+class Neo4jAccess:
+    """Opens the app's Neo4j connection on first use and closes it at shutdown."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._connection: Neo4jConnection | None = None
+        self._lock = threading.Lock()
+
+    def connection(self) -> Neo4jConnection:
+        """The open connection (created on the first call)."""
+        with self._lock:
+            if self._connection is None:
+                self._connection = neo4j_connection(self.settings)
+            return self._connection
+
+    def close(self) -> None:
+        """Close the connection, if one was opened."""
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+
+def _access(app: FastAPI) -> Neo4jAccess:
+    access = getattr(app.state, "neo4j", None)
+    if access is None:
+        access = app.state.neo4j = Neo4jAccess(app.state.settings)
+    return access
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    access = getattr(app.state, "neo4j", None)
+    if isinstance(access, Neo4jAccess):
+        access.close()
+
+
+router = APIRouter(tags=["cypher"], lifespan=_lifespan)
+_access_lock = threading.Lock()
+
+
+def get_neo4j_access(request: Request) -> Neo4jAccess:
+    """FastAPI dependency: the app's Neo4j access (its connection is opened lazily)."""
+    with _access_lock:
+        return _access(request.app)
+
+
+class CypherRequest(BaseModel):
+    """A Cypher query and the values of its ``$parameters``."""
+
+    query: str = Field(
+        min_length=1,
+        max_length=MAX_QUERY_CHARS,
+        description="One read-only Cypher statement.",
+        examples=["MATCH (p:Person)-[h:HOLDS_POST]->(o:Organization) RETURN p.name, h.title, o.name LIMIT 10"],
+    )
+    parameters: dict[str, Any] = Field(
+        default_factory=dict, description="Values of the query's `$parameters` (JSON values; dates as strings)."
+    )
+
+
+class CypherResponse(BaseModel):
+    """The columns of the result and one object per row."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+
+
+class Problem(BaseModel):
+    """An error as RFC 9457 problem details."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+
+
+def _problem(status: int, slug: str, title: str, detail: str) -> JSONResponse:
+    body = Problem(type=PROBLEM_BASE + slug, title=title, status=status, detail=detail)
+    return JSONResponse(body.model_dump(), status_code=status, media_type="application/problem+json")
+
+
+_PROBLEMS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "Not a read-only query, or Neo4j rejected it."},
+    422: {"model": Problem, "description": "More rows than `GOVKG_MAX_ROWS`."},
+    503: {"model": Problem, "description": "Neo4j is not configured or cannot be reached."},
+    504: {"model": Problem, "description": "The query ran past `GOVKG_QUERY_TIMEOUT` and was stopped."},
+}
+
+
+@router.post("/cypher", response_model=CypherResponse, responses=_PROBLEMS)
+def cypher(body: CypherRequest, access: Annotated[Neo4jAccess, Depends(get_neo4j_access)]) -> Any:
+    """Run one read-only Cypher query against the Neo4j projection of the graph.
+
+    The projection (see the README) has the labels `Person`, `Organization` (plus its
+    kind, e.g. `PeoplesCommittee`), `Province`, `LegalDocument` (plus its type, e.g.
+    `Decree`), `Meeting`, `Article` and `Observation`, every node keyed by `iri`, and
+    relationships such as `HOLDS_POST {title, reported_on, first_reported, last_reported}`,
+    `CHAIRED`, `ATTENDED`, `ORGANIZED`, `UNDER`, `HELD_IN`, `ISSUED_BY`, `LOCATED_IN`,
+    `MENTIONED_IN`, `SUCCEEDED_BY`. Relationships read from articles list them in
+    `articles`, with the `evidence` IRIs and `sentences` behind each.
+
+    The query runs in a read transaction with a server-side timeout
+    (`GOVKG_QUERY_TIMEOUT`); writes, `LOAD CSV`, `apoc.load.*`, `dbms.*` administration
+    and `USE` are refused before it is sent. A result with more than `GOVKG_MAX_ROWS`
+    rows is refused: add `LIMIT` or aggregate. Errors are problem details
+    (`application/problem+json`); 503 means Neo4j is not configured or not reachable —
+    the rest of the API does not depend on it.
+    """
+    settings = access.settings
+    try:
+        result = read_query(
+            access.connection(),
+            body.query,
+            body.parameters,
+            timeout=settings.query_timeout,
+            max_rows=settings.max_rows,
+        )
+    except CypherRefused as exc:
+        return _problem(400, "cypher-refused", "Query refused", str(exc))
+    except CypherFailed as exc:
+        return _problem(400, "cypher-failed", "Neo4j rejected the query", str(exc))
+    except CypherTooManyRows as exc:
+        return _problem(422, "too-many-rows", "Too many rows", str(exc))
+    except CypherTimeout as exc:
+        return _problem(504, "query-timeout", "Query timed out", str(exc))
+    except Neo4jUnavailable as exc:
+        return _problem(503, "neo4j-unavailable", "Neo4j is unavailable", str(exc))
+    return CypherResponse(columns=result.columns, rows=result.records())
