@@ -16,6 +16,7 @@ from loaders.extraction.context import ArticleContext
 from loaders.extraction.names import NameMention
 from loaders.extraction.organizations import OrgMatch, is_national_name
 from loaders.extraction.persons import PersonMention, Segment, SentenceReading
+from loaders.extraction.titles import body_kinds
 from loaders.record import Evidence, Person, Post
 from ontology.gazetteer import Province
 from ontology.orthography import comparison_key
@@ -79,6 +80,14 @@ class BodyResolver:
         if distinct:
             return distinct[:count]
         return after[:1]
+
+    def nearby(self, kinds: frozenset[str], pos: int) -> OrgMatch | None:
+        """The one body of ``kinds`` named earlier in the sentence holding ``pos``, if exactly one is."""
+        if not kinds:
+            return None
+        sentence = self.ctx.sentence(pos)
+        found = {comparison_key(o.name): o for o in self.named if sentence.start <= o.start < pos and o.kind in kinds}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _count(self, pos: int) -> int:
         sentence = self.ctx.sentence(pos)
@@ -150,7 +159,8 @@ def _bodies(
         return [shared]
     if mention.frame is not None:
         return [(mention.frame.name, mention.frame.province)]
-    return []
+    nearby = resolver.nearby(body_kinds(entry.title), segment.start)
+    return [(nearby.name, nearby.province)] if nearby is not None else []
 
 
 def _shared_body(title: str, following: list[Segment], resolver: BodyResolver) -> tuple[str, Province | None] | None:

@@ -76,6 +76,11 @@ def _offices() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
+def _issuer_code(number: str) -> str:
+    """The code after the last dash or slash ("UBND" in "1501/QĐ-UBND"); empty for a bare number."""
+    return re.split(r"[-/]", normal_notation(number))[-1] if not number.strip().isdigit() else ""
+
+
 def official_notation(text: str) -> str:
     """The notation as the record writes it: no spaces, ASCII hyphens, Party form for Party codes."""
     notation = normal_notation(text)
@@ -118,7 +123,8 @@ def _mention(ctx: ArticleContext, match: re.Match[str], previous: DocumentMentio
     if issuer is None:
         issuer = _issuer_before(ctx, match.start())
     if issuer is None and previous is not None and _COORDINATED.fullmatch(ctx.text, previous.end, match.start()):
-        issuer = previous.issuer  # "Quyết định số 1501 … và Quyết định số 390": one issuer for both
+        if previous.type == kind and _issuer_code(previous.number) == _issuer_code(raw):
+            issuer = previous.issuer  # "Quyết định số 1501 … và Quyết định số 390": one issuer for both
     if bare and issuer is None:
         return None
     number = raw if bare else official_notation(raw)
@@ -134,9 +140,7 @@ def _from_gazetteer(mention: DocumentMention) -> DocumentMention:
     )
     if known is None:
         return mention
-    return replace(
-        mention, number=known.number, date=mention.date or known.date, issuer=mention.issuer or known.issuer, bare=False
-    )
+    return replace(mention, number=known.number, date=mention.date or known.date, issuer=known.issuer, bare=False)
 
 
 def _date_after(ctx: ArticleContext, pos: int) -> tuple[date | None, int]:

@@ -36,6 +36,7 @@ _DO_BEFORE = re.compile(r"(?<!\w)(?:do|dưới sự)(?!\w)", re.IGNORECASE)
 _PLACE = re.compile(r"(?:tại|điểm cầu)\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?:tại|ở)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _MAX_KIND_WORDS = 12
+_QUOTED_NAME = re.compile(r"\s*[“\"]([^”\"\n]{2,150})[”\"]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,15 @@ def _any(key: str, text: str, start: int, end: int) -> bool:
     return _regex(key).search(text, start, end) is not None
 
 
+def _cue(key: str, text: str, start: int, end: int) -> bool:
+    """A lower-case cue word ("sẽ", "cần") in ``text[start:end]``; capitalised only where a clause opens,
+    so that "Cần Thơ" is no "cần"."""
+    for match in _regex(key).finditer(text, start, end):
+        if match.group()[:1].islower() or not text[start : match.start()].strip(" ,"):
+            return True
+    return False
+
+
 # -- finding -----------------------------------------------------------------
 
 
@@ -115,7 +125,7 @@ class MeetingFinder:
         if trigger is None:
             return None
         clause_start, _ = self.ctx.clause(trigger.start)
-        if _any("planned", self.ctx.text, clause_start, trigger.start) or self._in_passing(clause_start, trigger):
+        if _cue("planned", self.ctx.text, clause_start, trigger.start) or self._in_passing(clause_start, trigger):
             return None
         day = self._date(start, end)
         if day is not None or _EVENT_VERBS.search(self.ctx.text, start, end) or trigger.phrase in _VERB_TRIGGERS:
@@ -147,7 +157,7 @@ class MeetingFinder:
 
     def _in_passing(self, clause_start: int, trigger: _Trigger) -> bool:
         text = self.ctx.text
-        if _any("in_passing", text, clause_start, trigger.start):
+        if _cue("in_passing", text, clause_start, trigger.start):
             return True
         return (
             _TIME_BEFORE.search(text, clause_start, trigger.start) is not None
@@ -191,6 +201,9 @@ class MeetingFinder:
 
     def _kind(self, trigger: _Trigger, end: int) -> str:
         text = self.ctx.text
+        quoted = _QUOTED_NAME.match(text, trigger.end)
+        if quoted is not None:
+            return f"{text[trigger.start : trigger.end]} {quoted.group(1)}"
         stop = _KIND_END.search(text, trigger.end, end)
         words = text[trigger.start : stop.start() if stop else end].split()[:_MAX_KIND_WORDS]
         return " ".join(words)
@@ -216,7 +229,7 @@ class MeetingFinder:
         text = self.ctx.text
         for verb in _regex("chair_verbs").finditer(text, start, end):
             clause_start, clause_end = self.ctx.clause(verb.start())
-            if _any("planned", text, clause_start, verb.start()):
+            if _cue("planned", text, clause_start, verb.start()):
                 continue
             do = [m.end() for m in _DO_BEFORE.finditer(text, clause_start, verb.start())]
             before = self.people.key_of(do[-1] if do else clause_start, verb.start())
@@ -253,7 +266,7 @@ class MeetingFinder:
             do = [m.end() for m in _DO_BEFORE.finditer(text, clause_start, verb.start())]
             found = self._bodies(do[-1] if do else clause_start, verb.start())
         if not found:
-            found = self._implicit_organizer(draft, end)
+            found = self._implicit_organizer(draft, start, end)
         for org in found:
             if all(comparison_key(r.value) != comparison_key(org.name) for r in draft.organizers):
                 draft.organizers.append(Reference(org.name, Evidence(org.start, org.end, "meeting.organizer", 0.8)))
@@ -276,13 +289,17 @@ class MeetingFinder:
             found.append(org)
         return found
 
-    def _implicit_organizer(self, draft: _Draft, end: int) -> list[OrgMatch]:
-        """The body whose meeting it is: "họp Ban Chỉ đạo", "cuộc họp thành viên UBND tỉnh"."""
+    def _implicit_organizer(self, draft: _Draft, start: int, end: int) -> list[OrgMatch]:
+        """The body whose meeting it is: "họp Ban Chỉ đạo", "cuộc họp thành viên UBND tỉnh"; a council's session."""
         after = self.ctx.text[draft.trigger.end : draft.trigger.end + 20]
         skip = re.match(r"\s*(?:thành viên|lần thứ \S+|toàn thể|của)?\s*", after)
         pos = draft.trigger.end + (skip.end() if skip else 0)
         bodies = self._bodies(pos, min(end, pos + 120))
-        return bodies[:1] if bodies and bodies[0].start == pos else []
+        if bodies and bodies[0].start == pos:
+            return bodies[:1]
+        if draft.trigger.kind_class == "Session":
+            return [o for o in self._bodies(start, end) if o.kind == "PeoplesCouncil"][:1]
+        return []
 
     def _legal_basis(self) -> None:
         """Documents the meeting reviews or implements: a basis verb before the citation in its clause."""

@@ -383,8 +383,21 @@ class OrganizationReader:
         hit = province_at(self.text, lower.end(), self.on)
         if hit is not None and (word != "thành phố" or hit.province.is_city):
             return None
-        end = hit.end if hit is not None else unit_name.end()
+        end = hit.end if hit is not None else self._unit_name_end(lower.end(), unit_name.end())
+        if end is None:
+            return None
         return _Locality(end, f"{word} {self.text[lower.end() : end]}", None, False)
+
+    def _unit_name_end(self, start: int, end: int) -> int | None:
+        """Where a district or commune name ends: before a person's name written after it ("huyện Mai Sơn
+        Nguyễn Văn A"); ``None`` when the words are a person's name ("UBND thành phố Lưu Quang Tiến")."""
+        syllables = [m for m in re.finditer(r"\S+", self.text[start:end])]
+        for index, syllable in enumerate(syllables):
+            if starts_person_name(self.text, start + syllable.start()):
+                if index == 0:
+                    return None if len(syllables) >= 3 else end
+                return start + syllables[index - 1].end()
+        return end
 
     def _unit_word(self, province: Province, written: str | None) -> str:
         if self.province is not None and province.code == self.province.province.code:

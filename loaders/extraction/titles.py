@@ -61,6 +61,17 @@ def _post_verbs() -> re.Pattern[str]:
     return re.compile(rf"^[\s,)]*(?:{alternation(strings('titles', 'post_verbs'))})\s*$", re.IGNORECASE)
 
 
+@functools.cache
+def _title_kinds() -> dict[str, frozenset[str]]:
+    kinds: dict[str, list[str]] = table("titles")["title_kinds"]
+    return {title: frozenset(values) for title, values in kinds.items()}
+
+
+def body_kinds(title: str) -> frozenset[str]:
+    """The kinds of body a title is held in ("Thứ trưởng" → Ministry), empty when any may be."""
+    return _title_kinds().get(title, frozenset())
+
+
 def find_titles(text: str, start: int, end: int) -> list[TitleMatch]:
     """Every title in ``text[start:end]``, left to right, longest first where two begin together."""
     found: list[TitleMatch] = []
