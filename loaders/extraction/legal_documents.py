@@ -76,6 +76,12 @@ def _offices() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
+def _coordinated(text: str, previous: DocumentMention, start: int, kind: str, raw: str) -> bool:
+    """True when this citation is joined to the previous one of the same type and issuer code."""
+    joined = _COORDINATED.fullmatch(text, previous.end, start) is not None
+    return joined and previous.type == kind and _issuer_code(previous.number) == _issuer_code(raw)
+
+
 def _issuer_code(number: str) -> str:
     """The code after the last dash or slash ("UBND" in "1501/QĐ-UBND"); empty for a bare number."""
     return re.split(r"[-/]", normal_notation(number))[-1] if not number.strip().isdigit() else ""
@@ -122,9 +128,8 @@ def _mention(ctx: ArticleContext, match: re.Match[str], previous: DocumentMentio
     issuer, end = _issuer_after(ctx, end)
     if issuer is None:
         issuer = _issuer_before(ctx, match.start())
-    if issuer is None and previous is not None and _COORDINATED.fullmatch(ctx.text, previous.end, match.start()):
-        if previous.type == kind and _issuer_code(previous.number) == _issuer_code(raw):
-            issuer = previous.issuer  # "Quyết định số 1501 … và Quyết định số 390": one issuer for both
+    if issuer is None and previous is not None and _coordinated(ctx.text, previous, match.start(), kind, raw):
+        issuer = previous.issuer  # "Quyết định số 1501 … và Quyết định số 390": one issuer for both
     if bare and issuer is None:
         return None
     number = raw if bare else official_notation(raw)

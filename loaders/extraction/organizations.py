@@ -391,7 +391,7 @@ class OrganizationReader:
     def _unit_name_end(self, start: int, end: int) -> int | None:
         """Where a district or commune name ends: before a person's name written after it ("huyện Mai Sơn
         Nguyễn Văn A"); ``None`` when the words are a person's name ("UBND thành phố Lưu Quang Tiến")."""
-        syllables = [m for m in re.finditer(r"\S+", self.text[start:end])]
+        syllables = list(re.finditer(r"\S+", self.text[start:end]))
         for index, syllable in enumerate(syllables):
             if starts_person_name(self.text, start + syllable.start()):
                 if index == 0:
