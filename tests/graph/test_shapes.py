@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from graph.validation import validate_article_graph, validate_article_graphs
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
-from ontology.namespaces import ELI, FOAF, GOVKG, ORG, RDF, SCHEMA, XSD
+from ontology.namespaces import DCTERMS, ELI, FOAF, GOVKG, ORG, RDF, SCHEMA, XSD
 
 Mutation = Callable[[Graph], None]
 
@@ -87,6 +87,13 @@ def _evidence_not_from_an_article(g: Graph) -> None:
     g.add((evidence, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), URIRef("https://example.org/not-an-article")))
 
 
+def _sentence_of_another_article(g: Graph) -> None:
+    sentence = next(g.subjects(RDF.type, GOVKG.Sentence))
+    g.remove((sentence, DCTERMS.isPartOf, None))
+    g.add((sentence, DCTERMS.isPartOf, URIRef("https://w3id.org/govkg/id/article/another")))
+    g.add((URIRef("https://w3id.org/govkg/id/article/another"), RDF.type, SCHEMA.NewsArticle))
+
+
 def _lower_case_name(g: Graph) -> None:
     person = _one(g, FOAF.Person)
     g.remove((person, FOAF.name, None))
@@ -126,6 +133,7 @@ def _province_outside_gazetteer(g: Graph) -> None:
         (_document_dated_after_article, "document's date is not after the publication date"),
         (_statement_without_evidence, "has no evidence pointing into an article"),
         (_evidence_not_from_an_article, "Evidence points to exactly one article"),
+        (_sentence_of_another_article, "sentence belongs to the article the evidence comes from"),
         (_lower_case_name, "2 to 6 capitalised Vietnamese syllables"),
         (_seven_syllable_name, "2 to 6 capitalised Vietnamese syllables"),
         (_one_syllable_name, "2 to 6 capitalised Vietnamese syllables"),
