@@ -8,7 +8,7 @@ from datetime import date
 
 from loaders.article import Article, Sentence
 from loaders.extraction.organizations import OrganizationReader
-from loaders.extraction.provinces import ArticleProvince, article_province
+from loaders.extraction.provinces import ArticleProvince, ProvinceHit, article_province, find_provinces, unit_before
 from ontology.orthography import canonical_spelling
 
 _CLAUSE_END = re.compile(r";|\n")
@@ -60,15 +60,27 @@ def build_context(article: Article) -> ArticleContext:
     text = canonical if len(canonical) == len(article.text) else article.text
     title_at = text.find(article.title) if article.title else -1
     title_end = title_at + len(article.title or "") if title_at >= 0 else max(text.find("\n"), 0)
-    province = article_province(text, title_end, article.published)
+    hits = find_provinces(text, article.published)
+    province = article_province(text, title_end, hits)
     return ArticleContext(
         article=article,
         text=text,
         title_end=title_end,
         province=province,
-        organizations=OrganizationReader(text, province, article.published),
+        organizations=OrganizationReader(text, province, article.published, _named_provinces(article, text, hits)),
         signature_start=_signature_start(text),
     )
+
+
+def _named_provinces(article: Article, text: str, hits: list[ProvinceHit]) -> list[tuple[int, int, ArticleProvince]]:
+    """Each province the text names, with the start of its sentence (see ``OrganizationReader``)."""
+    named = []
+    for hit in hits:
+        if hit.by_city:
+            continue
+        sentence = article.sentence_at(hit.start)
+        named.append((sentence.start, hit.start, ArticleProvince(hit.province, hit.label, unit_before(text, hit))))
+    return named
 
 
 def _signature_start(text: str) -> int:

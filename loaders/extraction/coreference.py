@@ -65,8 +65,11 @@ class BodyResolver:
         self.named = [o for o in organizations if not o.bare and not o.generic]
 
     def focus(self, head: str, pos: int) -> list[OrgMatch]:
-        """The body (or bodies, "của 2 ban chỉ đạo") of kind ``head`` the text at ``pos`` is about."""
-        matching = [o for o in self.named if o.name.startswith(head) and o.name != head]
+        """The body (or bodies, "của 2 ban chỉ đạo") of kind ``head`` the text at ``pos`` is about.
+
+        ``head`` is a body's head ("Ban Chỉ đạo") or the word a title shares with its body ("Ban").
+        """
+        matching = [o for o in self.named if (o.head == head or o.name.startswith(f"{head} ")) and o.name != head]
         if head.startswith("Ban"):
             steering = [o for o in matching if o.kind == "SteeringCommittee"]
             matching = steering or [o for o in matching if o.kind != "PartyCommittee"]
@@ -261,4 +264,4 @@ def _introduced(ctx: ArticleContext, org: OrgMatch) -> bool:
 def _stem(ctx: ArticleContext, org: OrgMatch) -> str:
     """``org``'s name without the province the reader added to it."""
     added = f" {ctx.organizations.default_locality}"
-    return org.name[: -len(added)] if org.name.endswith(added) else org.name
+    return org.name[: -len(added)] if not org.located and org.name.endswith(added) else org.name

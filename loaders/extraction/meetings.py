@@ -31,7 +31,7 @@ _EVENT_VERBS = re.compile(
     r"(?<!\w)(?:tổ chức|diễn ra|chủ trì|khai mạc|có buổi|đã họp|tiến hành|được tổ chức)(?!\w)", re.IGNORECASE
 )
 _TIME_BEFORE = re.compile(r"(?:tháng\s+\d{1,2}\s*[-/]\s*\d{4}|năm\s+\d{4}|trong năm|năm qua)", re.IGNORECASE)
-_KIND_END = re.compile(r"[,.;:()“”\"\n]|\s(?:nhằm|để|do|vào|tại|với|dưới|nhân|cho|về việc)\s", re.IGNORECASE)
+_KIND_END = re.compile(r"[,.;:()“”\"\n]|\s(?:nhằm|để|do|vào|tại|với|dưới|nhân|cho|về việc|ngày|của)\s", re.IGNORECASE)
 _DO_BEFORE = re.compile(r"(?<!\w)(?:do|dưới sự)(?!\w)", re.IGNORECASE)
 _PLACE = re.compile(r"(?:tại|điểm cầu)\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?:tại|ở)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
@@ -118,6 +118,9 @@ class MeetingFinder:
                 self._chairs(target, sentence.start, sentence.end)
                 self._attendees(target, sentence.start, sentence.end)
         self._legal_basis()
+        for draft in self.drafts:
+            chairs = {comparison_key(r.value) for r in draft.chairs}
+            draft.attendees = [r for r in draft.attendees if comparison_key(r.value) not in chairs]
         return [self._meeting(d) for d in self.drafts]
 
     def _read_sentence(self, index: int, start: int, end: int) -> _Draft | None:

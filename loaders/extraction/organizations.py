@@ -139,7 +139,8 @@ def _national_regex() -> re.Pattern[str]:
 
 @functools.cache
 def _start_regex() -> re.Pattern[str]:
-    return _exact([*_heads(), *_national()])
+    # Not inside a notation: the "BCĐ" of "45/KH-BCĐ" is an issuer code.
+    return re.compile(r"(?<![-/])" + alternation([*_heads(), *_national()]))
 
 
 @functools.cache
@@ -209,10 +210,38 @@ def _not_before(name: str, text: str, end: int) -> bool:
 class OrganizationReader:
     """Reads bodies out of one article's text, writing names out with the article's province."""
 
-    def __init__(self, text: str, province: ArticleProvince | None, on: date | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        province: ArticleProvince | None,
+        on: date | None,
+        local: list[tuple[int, int, ArticleProvince]] | None = None,
+    ) -> None:
+        """``local`` lists (sentence start, offset, province) of provinces the text names: a body written
+        without its province after one of them, in the same sentence, is of that province ("đoàn công
+        tác tỉnh Hà Nam do đồng chí X, Chủ tịch UBND tỉnh …")."""
         self.text = text
         self.province = province
         self.on = on
+        self._local = local or []
+        self._siblings: dict[str, OrganizationReader] = {}
+
+    def _local_province(self, pos: int) -> ArticleProvince | None:
+        """The province named last before ``pos`` in its sentence, when it is not the article's."""
+        named = [(start, hit, unit) for start, hit, unit in self._local if start <= pos and hit < pos]
+        if not named:
+            return None
+        sentence_start, _, province = named[-1]
+        if pos < sentence_start or (self.province and province.province.code == self.province.province.code):
+            return None
+        return province
+
+    def _sibling(self, province: ArticleProvince) -> OrganizationReader:
+        reader = self._siblings.get(province.province.code)
+        if reader is None:
+            reader = OrganizationReader(self.text, province, self.on)
+            self._siblings[province.province.code] = reader
+        return reader
 
     @property
     def default_locality(self) -> str:
@@ -234,6 +263,9 @@ class OrganizationReader:
 
     def at(self, pos: int, depth: int = 0) -> OrgMatch | None:
         """The body named exactly at ``pos``, or ``None``."""
+        local = self._local_province(pos)
+        if local is not None:
+            return self._sibling(local).at(pos, depth)
         candidates = [c for c in (self._national_at(pos), self._headed_at(pos, depth)) if c is not None]
         if not candidates:
             return None

@@ -115,9 +115,11 @@ def _inside_person_name(text: str, start: int) -> bool:
     return run_start < start and starts_person_name(text, run_start)
 
 
-def article_province(text: str, title_end: int, on: date | None) -> ArticleProvince | None:
-    """The province the article is mainly about: the most often named one, title and "tỉnh X" counting double."""
-    hits = find_provinces(text, on)
+def article_province(text: str, title_end: int, hits: list[ProvinceHit]) -> ArticleProvince | None:
+    """The province the article is mainly about: the most often named one, title and "tỉnh X" counting double.
+
+    ``hits`` are the article's :func:`find_provinces`.
+    """
     if not hits:
         return None
     weights: Counter[str] = Counter()
@@ -137,6 +139,14 @@ def _label(text: str, hits: list[ProvinceHit]) -> str:
     named = [hit.label for hit in hits if not hit.by_city]
     pool = formal or named or [hits[0].province.name]
     return Counter(pool).most_common(1)[0][0]
+
+
+def unit_before(text: str, hit: ProvinceHit) -> str:
+    """The unit word a province takes where it is named: "thành phố" after "TP", else by the gazetteer."""
+    written = _UNIT_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+    if written is not None and written.group("province"):
+        return "tỉnh"
+    return "thành phố" if hit.province.is_city else "tỉnh"
 
 
 def _unit(text: str, hits: list[ProvinceHit]) -> str:
