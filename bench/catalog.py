@@ -62,6 +62,7 @@ class OrgKind:
     valid_from: date | None
     valid_until: date | None
     needs_name: bool
+    appointed: bool
     steering: bool
     topics: tuple[str, ...]
     formed_from: tuple[str, ...]
@@ -101,6 +102,7 @@ def _org(raw: dict[str, Any], national: bool) -> OrgKind:
         valid_from=raw.get("from"),
         valid_until=raw.get("until"),
         needs_name=bool(raw.get("needs_name", False)),
+        appointed=bool(raw.get("appointed", True)),
         steering=bool(raw.get("steering", False)),
         topics=tuple(raw.get("topic", [])),
         formed_from=tuple(raw.get("formed_from", [])),

@@ -186,13 +186,18 @@ class ArticleWriter:
 
     # --- documents --------------------------------------------------------------
 
-    def cite(self, document: Document, meeting: MeetingGold | None = None) -> str:
-        """Cite a document (number, maybe date, issuer, subject); record it, and as ``meeting``'s basis."""
+    def cite(self, document: Document, meeting: MeetingGold | None = None, subject: bool = True) -> str:
+        """Cite a document (number, maybe date, issuer, subject); record it, and as ``meeting``'s basis.
+
+        ``subject=False`` keeps the subject out (the sentence states it).
+        """
         if document.type == "Luật":
             return self._cite_law(document, meeting)
         if document.bare and (document.number in self._bare or chance(self.rng, 0.15)):
             return self._cite_bare(document, meeting)
         form = _citation_forms().draw(self.rng)
+        while not subject and "{subject}" in form:
+            form = _citation_forms().draw(self.rng)
         number = document.number
         if document.variants and chance(self.rng, 0.3):
             number = pick(self.rng, document.variants)
@@ -283,6 +288,10 @@ class ArticleWriter:
         self.break_paragraph()
         self.say(sentence(text))
         self.paragraphs.append([])
+
+    def written(self) -> list[str]:
+        """Every sentence written so far."""
+        return [text for paragraph in self.paragraphs for text in paragraph]
 
     def body(self) -> list[str]:
         """The paragraphs written so far."""

@@ -169,7 +169,8 @@ def _appointment_requests(rng: Random, unit: Unit, roster: Roster) -> list[_Requ
     requests = []
     for title in _APPOINTED_TITLES:
         for tenure in roster.appointments(unit.code, title, date(_FIRST_YEAR, 1, 1), date(_LAST_YEAR, 12, 31)):
-            if org_kind(tenure.org).steering or tenure.org in ("ubnd", "hdnd", "tinh_uy"):
+            kind = org_kind(tenure.org)
+            if kind.steering or not kind.appointed or tenure.org in ("ubnd", "hdnd", "tinh_uy"):
                 continue
             signed = max(tenure.start - timedelta(days=int(rng.random() * 10)), unit.valid_from or SIM_START)
             requests.append(_Request(unit.code, decision, signed, "general", "về việc bổ nhiệm", appointment=tenure))

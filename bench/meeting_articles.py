@@ -351,13 +351,17 @@ def write_planned(w: ArticleWriter, topic: Topic) -> None:
 
 def write_fillers(w: ArticleWriter, topic: Topic, target: int) -> None:
     """Running text until the article reaches about ``target`` bytes."""
-    sentences = 0
-    while w.size() < target and sentences < 14:
-        if chance(w.rng, 0.2):
-            w.say(indicator_sentence(w.rng, w.unit_count(), w.day.year))
-        else:
-            w.say(filler(w.rng, topic.text, w.day.year))
+    sentences, written = 0, set(w.written())
+    while w.size() < target and sentences < 20:
         sentences += 1
+        if chance(w.rng, 0.2):
+            text = indicator_sentence(w.rng, w.unit_count(), w.day.year)
+        else:
+            text = filler(w.rng, topic.text, w.day.year)
+        if text in written:
+            continue
+        written.add(text)
+        w.say(text)
         if chance(w.rng, 0.35):
             w.break_paragraph()
 

@@ -33,7 +33,7 @@ def write_steering_decision(w: ArticleWriter, document: Document, target: int) -
     slots: dict[str, Slot] = {
         **common_slots(w, topic),
         "org": lambda: w.org("ubnd"),
-        "doc": lambda: w.cite(document),
+        "doc": lambda: w.cite(document, subject=False),
         "subject": lambda: _subject(w, document),
         "steering": lambda: w.org(committee, explicit=True),
     }
@@ -48,6 +48,7 @@ def write_steering_decision(w: ArticleWriter, document: Document, target: int) -
     if chance(w.rng, 0.25):
         write_planned(w, topic)
     title_slots: dict[str, Slot] = {**common_slots(w, topic), "steering": lambda: w.org(committee, explicit=True)}
+    title_slots["verb"] = "Thành lập" if "thành lập" in document.subject else "Kiện toàn"
     return w.fill("title_decision", title_slots)
 
 
@@ -140,7 +141,7 @@ def write_appointment(w: ArticleWriter, document: Document, tenure: Tenure, targ
         **common_slots(w, topic),
         "when": lambda: w.when(w.day)[0],
         "org": lambda: w.org("ubnd"),
-        "doc": lambda: w.cite(document),
+        "doc": lambda: w.cite(document, subject=False),
         "venue": lambda: f"trụ sở {w.org(tenure.org)}",
         "appointee": appointee_text,
     }

@@ -75,10 +75,14 @@ def indicator(rng: Random, units: int) -> str:
 def indicator_sentence(rng: Random, units: int, year: int) -> str:
     """A sentence reporting one or two indicators."""
     template: str = pick(rng, table("filler")["indicator_sentences"])
+    first = indicator(rng, units)
+    second = indicator(rng, units)
+    while second.split(" ")[:3] == first.split(" ")[:3]:
+        second = indicator(rng, units)
     return sentence(
         template.format(
-            indicator=indicator(rng, units),
-            indicator2=indicator(rng, units),
+            indicator=first,
+            indicator2=second,
             year=year,
             prev_year=year - 1,
         )
