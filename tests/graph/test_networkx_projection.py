@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import networkx as nx
 import pytest
 
 from graph.networkx_projection import (
@@ -103,13 +104,13 @@ def news(store: OxigraphStore, invented_extraction: Extraction) -> OxigraphStore
     return store
 
 
-def _captions(graph, label: str) -> set[str]:
+def _captions(graph: nx.MultiDiGraph, label: str) -> set[str]:
     return {data["caption"] for _, data in graph.nodes(data=True) if label_of(data) == label}
 
 
-def _person(graph, name: str) -> str:
+def _person(graph: nx.MultiDiGraph, name: str) -> str:
     return next(
-        node for node, data in graph.nodes(data=True) if data.get("name") == name and label_of(data) == "Person"
+        str(node) for node, data in graph.nodes(data=True) if data.get("name") == name and label_of(data) == "Person"
     )
 
 

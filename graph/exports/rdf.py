@@ -1,0 +1,125 @@
+"""Turtle, N-Triples and TriG straight from the store, through pyoxigraph's serializers, as a stream.
+
+The whole graph is the store's default (merged) graph for Turtle and
+N-Triples; TriG adds every named graph (one per article, and the reference
+graph) but the quarantine. A subgraph is the RDF behind a projected graph:
+the descriptions of its nodes, of the memberships its ``HOLDS_POST`` edges
+stand for, of the evidence of its edges and of those evidences' sentences —
+so projecting the exported RDF again gives the same nodes and edges.
+
+Triples are serialized in batches; each batch after the first drops the
+``@prefix`` lines the serializer repeats, so the output is one document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from typing import TypeVar
+
+import networkx as nx
+import pyoxigraph as ox
+
+from graph.store import ArticleStore
+from ontology.namespaces import GOVKG, PREFIXES, QUARANTINE_GRAPH
+
+#: How each RDF format is called here, what pyoxigraph calls it, and its media type.
+RDF_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
+    "turtle": (ox.RdfFormat.TURTLE, "text/turtle"),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, "application/n-triples"),
+    "trig": (ox.RdfFormat.TRIG, "application/trig"),
+}
+#: Triples (or quads) serialized per chunk.
+BATCH = 20_000
+#: Subjects per ``VALUES`` block.
+SUBJECTS_PER_QUERY = 2_000
+
+Statement = TypeVar("Statement", ox.Triple, ox.Quad)
+
+_NOT_QUARANTINE = f"FILTER (?g != <{QUARANTINE_GRAPH}>)"
+
+
+def subgraph_subjects(store: ArticleStore, graph: nx.MultiDiGraph) -> list[str]:
+    """The IRIs whose descriptions make up the RDF of a projected graph (see the module docstring)."""
+    subjects = set(graph.nodes)
+    evidence: set[str] = set()
+    for _, _, data in graph.edges(data=True):
+        if data.get("type") == "HOLDS_POST" and data.get("iri"):
+            subjects.add(str(data["iri"]))
+        evidence.update(str(item) for item in data.get("evidence", ()) if item)
+    subjects |= evidence
+    ordered = sorted(evidence)
+    for start in range(0, len(ordered), SUBJECTS_PER_QUERY):
+        values = _values(ordered[start : start + SUBJECTS_PER_QUERY])
+        rows = store.query(f"SELECT DISTINCT ?s WHERE {{ {values} ?e <{GOVKG.sentence}> ?s }}")
+        assert isinstance(rows, ox.QuerySolutions)
+        subjects.update(row["s"].value for row in rows if isinstance(row["s"], ox.NamedNode))
+    return sorted(subjects)
+
+
+def _values(subjects: Sequence[str], variable: str = "e") -> str:
+    return f"VALUES ?{variable} {{ {' '.join(str(ox.NamedNode(s)) for s in subjects)} }}"
+
+
+def default_triples(store: ArticleStore, subjects: Sequence[str] | None = None) -> Iterator[ox.Triple]:
+    """The default graph's triples: all of them, or those about ``subjects``."""
+    if subjects is None:
+        yield from _construct(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        return
+    for start in range(0, len(subjects), SUBJECTS_PER_QUERY):
+        values = _values(subjects[start : start + SUBJECTS_PER_QUERY], "s")
+        yield from _construct(store, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {values} ?s ?p ?o }}")
+
+
+def _construct(store: ArticleStore, sparql: str) -> ox.QueryTriples:
+    result = store.query(sparql)
+    if not isinstance(result, ox.QueryTriples):
+        raise TypeError("expected CONSTRUCT triples")
+    return result
+
+
+def dataset_quads(store: ArticleStore, subjects: Sequence[str] | None = None) -> Iterator[ox.Quad]:
+    """The default graph's triples and the named graphs' quads (but the quarantine's): all, or about ``subjects``."""
+    pattern = f"{{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_QUARANTINE} }}"
+    if subjects is None:
+        yield from _quads(store, f"SELECT ?s ?p ?o ?g WHERE {{ {pattern} }}")
+        return
+    for start in range(0, len(subjects), SUBJECTS_PER_QUERY):
+        values = _values(subjects[start : start + SUBJECTS_PER_QUERY], "s")
+        yield from _quads(store, f"SELECT ?s ?p ?o ?g WHERE {{ {values} {pattern} }}")
+
+
+def _quads(store: ArticleStore, sparql: str) -> Iterator[ox.Quad]:
+    rows = store.query(sparql)
+    if not isinstance(rows, ox.QuerySolutions):
+        raise TypeError("expected SELECT solutions")
+    default = ox.DefaultGraph()
+    for row in rows:
+        graph = row["g"]
+        yield ox.Quad(row["s"], row["p"], row["o"], graph if graph is not None else default)
+
+
+def serialized(statements: Iterable[Statement], rdf_format: ox.RdfFormat) -> Iterator[bytes]:
+    """Serialize triples or quads in batches, as one document (prefixes declared once)."""
+    iterator = iter(statements)
+    first = True
+    while batch := list[Statement](islice(iterator, BATCH)):
+        data = ox.serialize(batch, format=rdf_format, prefixes=PREFIXES)
+        assert data is not None
+        yield data if first else _without_prefixes(data)
+        first = False
+
+
+def _without_prefixes(data: bytes) -> bytes:
+    position = 0
+    while data.startswith(b"@prefix ", position):
+        position = data.index(b"\n", position) + 1
+    return data[position:]
+
+
+def rdf_chunks(store: ArticleStore, name: str, subjects: Sequence[str] | None = None) -> Iterator[bytes]:
+    """The whole graph (or the descriptions of ``subjects``) as Turtle, N-Triples or TriG (``name``)."""
+    rdf_format = RDF_FORMATS[name][0]
+    if rdf_format is ox.RdfFormat.TRIG:
+        return serialized(dataset_quads(store, subjects), rdf_format)
+    return serialized(default_triples(store, subjects), rdf_format)
