@@ -1,0 +1,121 @@
+"""Stores ingested from synthetic corpora, built once and cached for benchmarks.
+
+``synthetic_store(20_000)`` writes the corpus to ``.cache/bench/corpus-20000-0/``
+and ingests it through the real pipeline into ``.cache/bench/store-20000-0/``.
+Both are built in a temporary folder beside their final place and renamed
+into it only when complete: an interrupted build leaves no folder that could
+be taken for a finished one (its temporary folder is cleared on a later run).
+What was built, and how long it took, is noted in ``<folder>.json`` beside it.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from api.ingestion import Status, ingest
+from bench.generator import write_corpus
+from graph.reference import ensure_reference, reference_version
+from graph.store import OxigraphStore
+from loaders.reading import DEFAULT_MAX_BYTES
+
+log = logging.getLogger(__name__)
+
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "bench"
+_TEMPORARY = ".tmp-"
+
+
+def corpus_path(size: int, seed: int = 0, cache: Path = CACHE) -> Path:
+    """Where the corpus of ``size`` articles and ``seed`` is cached."""
+    return cache / f"corpus-{size}-{seed}"
+
+
+def store_path(size: int, seed: int = 0, cache: Path = CACHE) -> Path:
+    """Where the store ingested from that corpus is cached."""
+    return cache / f"store-{size}-{seed}"
+
+
+def synthetic_corpus(size: int, seed: int = 0, cache: Path = CACHE) -> Path:
+    """The folder holding the corpus (``NNNNNN.txt`` + gold ``NNNNNN.json``), written if not cached."""
+    target = corpus_path(size, seed, cache)
+    return _cached(target, lambda folder: _write_corpus(folder, size, seed))
+
+
+def synthetic_store(size: int, seed: int = 0, workers: int = 2, cache: Path = CACHE) -> Path:
+    """The path of an embedded Oxigraph store holding the ingested corpus, built if not cached.
+
+    The corpus goes through ``api.ingestion.ingest`` (read, extract, map,
+    validate, write) with ``workers`` processes, after the reference graph.
+    Open the result with ``graph.store.OxigraphStore`` (or ``read_only``).
+    """
+    corpus = synthetic_corpus(size, seed, cache)
+    target = store_path(size, seed, cache)
+    return _cached(target, lambda folder: _ingest(folder, corpus, workers))
+
+
+def _cached(target: Path, build: Callable[[Path], dict[str, object]]) -> Path:
+    """``target`` if it exists; else built by ``build`` into a temporary folder renamed onto it."""
+    if target.is_dir():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _clear_abandoned(target)
+    temporary = target.with_name(f"{target.name}{_TEMPORARY}{os.getpid()}")
+    shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir()
+    try:
+        started = time.perf_counter()
+        manifest = build(temporary)
+        manifest["seconds"] = round(time.perf_counter() - started, 1)
+        temporary.rename(target)
+        target.with_name(f"{target.name}.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    except OSError:
+        if not target.is_dir():
+            raise
+        log.info("%s was built by another process meanwhile; using it", target)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+    return target
+
+
+def _clear_abandoned(target: Path) -> None:
+    """Remove temporary folders of ``target`` left by builds whose process is gone."""
+    for folder in target.parent.glob(f"{target.name}{_TEMPORARY}*"):
+        pid = folder.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            log.info("removing the remains of an interrupted build: %s", folder)
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _write_corpus(folder: Path, size: int, seed: int) -> dict[str, object]:
+    log.info("writing a synthetic corpus of %d articles (seed %d) to %s", size, seed, folder)
+    return {"articles": write_corpus(folder, size, seed), "seed": seed}
+
+
+def _ingest(folder: Path, corpus: Path, workers: int) -> dict[str, object]:
+    log.info("ingesting %s into %s with %d workers", corpus, folder, workers)
+    store = OxigraphStore(folder)
+    ensure_reference(store)
+    articles = sorted(corpus.glob("*.txt"))
+    summary = ingest(store, articles, max_bytes=DEFAULT_MAX_BYTES, workers=workers)
+    store.flush()
+    del store
+    gc.collect()  # close the RocksDB handle before the folder is renamed
+    counts = {status.value: summary.count(status) for status in Status}
+    log.info("ingested %s: %s", corpus.name, counts)
+    return {"corpus": corpus.name, "workers": workers, "reference": reference_version(), **counts}
