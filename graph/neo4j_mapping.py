@@ -35,7 +35,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from graph.store import ArticleStore, Triple
-from ontology.namespaces import ELI, FOAF, GOVKG, ID, ORG, QB, RDF, RDFS, REFERENCE_GRAPH, SCHEMA, SKOS
+from ontology.namespaces import ELI, FOAF, GOVKG, ID, ORG, QB, RDF, RDFS, REFERENCE_GRAPH, SCHEMA, SKOS, TIME
 
 ARTICLE_GRAPH_PREFIX = str(ID["graph/article/"])
 _ARTICLE_PREFIX = str(ID["article/"])
@@ -52,16 +52,22 @@ class Kind(Enum):
     NUMBER = "number"
     IRI = "iri"
     LOCAL_NAME = "local"  # the IRI's fragment or last path segment ("govkg:Review" → "Review")
+    PRESENT = "present"  # true when the path leads anywhere
 
 
 @dataclass(frozen=True, slots=True)
 class PropertySpec:
-    """A node (or relationship) property read along ``path`` from the node."""
+    """A node (or relationship) property read along ``path`` from the node.
+
+    With several values the property keeps the smallest (``largest``: the largest),
+    or all of them, sorted, when ``many``.
+    """
 
     name: str
     path: tuple[URIRef, ...]
     kind: Kind = Kind.TEXT
     many: bool = False
+    largest: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +114,8 @@ def _local(iri: URIRef) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _p(name: str, *path: URIRef, kind: Kind = Kind.TEXT, many: bool = False) -> PropertySpec:
-    return PropertySpec(name, tuple(path), kind, many)
+def _p(name: str, *path: URIRef, kind: Kind = Kind.TEXT, many: bool = False, largest: bool = False) -> PropertySpec:
+    return PropertySpec(name, tuple(path), kind, many, largest)
 
 
 _ORGANIZATION_KINDS = tuple(
@@ -163,6 +169,7 @@ LEGAL_DOCUMENT = NodeSpec(
     ELI.LegalResource,
     (
         _p("notation", ELI.id_local),
+        _p("notations", ELI.id_local, many=True),
         _p("title", RDFS.label),
         _p("type", ELI.type_document, kind=Kind.LOCAL_NAME),
         _p("date", ELI.date_document, kind=Kind.DATE),
@@ -220,6 +227,9 @@ RELATIONSHIPS: tuple[RelationshipSpec, ...] = (
         properties=(
             _p("title", GOVKG.title),
             _p("reported_on", GOVKG.reportedOn, kind=Kind.DATE, many=True),
+            _p("interval", ORG.memberDuring, kind=Kind.PRESENT),
+            _p("member_from", ORG.memberDuring, TIME.hasBeginning, TIME.inXSDDate, kind=Kind.DATE),
+            _p("member_until", ORG.memberDuring, TIME.hasEnd, TIME.inXSDDate, kind=Kind.DATE, largest=True),
         ),
     ),
     RelationshipSpec("CHAIRED", PERSON, MEETING, GOVKG.chairedBy, inverse=True),
@@ -337,6 +347,8 @@ def _term(solution: ox.QuerySolution, name: str) -> str | None:
 
 
 def _convert(term: ox.NamedNode | ox.Literal | ox.BlankNode, kind: Kind) -> Any:
+    if kind is Kind.PRESENT:
+        return True
     if kind is Kind.LOCAL_NAME:
         return _local(URIRef(term.value))
     if kind is Kind.IRI:
@@ -389,7 +401,7 @@ def _read_properties(
         for index, found in by_index.items():
             prop = properties[index]
             distinct = sorted(set(found), key=_sort_key)
-            values[prop.name] = distinct if prop.many else distinct[0]
+            values[prop.name] = distinct if prop.many else distinct[-1 if prop.largest else 0]
         result[node] = values
     return result
 

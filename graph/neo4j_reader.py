@@ -21,8 +21,10 @@ import base64
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+import pyoxigraph as ox
 from neo4j import READ_ACCESS, ManagedTransaction, unit_of_work
 from neo4j.exceptions import ClientError, DriverError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
@@ -31,6 +33,9 @@ from neo4j.time import Date, DateTime, Duration, Time
 
 from graph.neo4j_connection import UNAVAILABLE_ERRORS, Neo4jConnection, Neo4jUnavailable
 from graph.neo4j_guard import check_read_only
+
+_XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 JSONValue = None | bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"]
 
@@ -122,6 +127,21 @@ def read_query(
     :class:`CypherTooManyRows`, or ``Neo4jUnavailable`` when the server cannot be reached.
     """
     check_read_only(text)
+    return run_in_read_transaction(connection, text, parameters, timeout=timeout, max_rows=max_rows)
+
+
+def run_in_read_transaction(
+    connection: Neo4jConnection,
+    text: str,
+    parameters: Mapping[str, Any] | None = None,
+    *,
+    timeout: float,
+    max_rows: int,
+) -> CypherResult:
+    """Run a query in a read transaction, unchecked: the server alone keeps it from writing.
+
+    :func:`read_query` is what callers want; this is its second fence, on its own.
+    """
 
     @unit_of_work(timeout=timeout)
     def work(tx: ManagedTransaction) -> CypherResult:
@@ -149,3 +169,19 @@ def read_query(
         if isinstance(exc, Neo4jError) and _timed_out(exc):
             raise CypherTimeout(f"the query ran longer than {timeout:g} s and was stopped") from exc
         raise CypherFailed(str(exc)) from exc
+
+
+def parameter_value(term: ox.NamedNode | ox.Literal) -> Any:
+    """A named query's bound RDF term as the ``$parameter`` value its ``.cypher`` twin takes.
+
+    IRIs become strings, ``xsd:date`` a date, ``xsd:integer`` an int, other literals their text
+    (see docs/named-queries.md).
+    """
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    datatype = term.datatype.value
+    if datatype == _XSD_DATE:
+        return date.fromisoformat(term.value)
+    if datatype == _XSD_INTEGER:
+        return int(term.value)
+    return term.value
