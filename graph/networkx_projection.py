@@ -33,7 +33,7 @@ intersection.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -142,14 +142,26 @@ def _select(store: ArticleStore, sparql: str) -> ox.QuerySolutions:
 # -- the projection -------------------------------------------------------------------
 
 
-def project(store: ArticleStore, selection: GraphFilter = WHOLE_GRAPH) -> nx.MultiDiGraph:
-    """Project the whole graph, or the part ``selection`` picks, into a ``MultiDiGraph`` (see the module doc)."""
+def project(
+    store: ArticleStore, selection: GraphFilter = WHOLE_GRAPH, relationships: Collection[str] | None = None
+) -> nx.MultiDiGraph:
+    """Project the whole graph, or the part ``selection`` picks, into a ``MultiDiGraph`` (see the module doc).
+
+    ``relationships`` keeps only those types and the labels at their ends (an
+    analysis of who chaired what needs neither articles nor mentions); the
+    filter still picks its nodes by every relationship.
+    """
+    specs = [spec for spec in RELATIONSHIPS if relationships is None or spec.type in relationships]
+    unknown = set(relationships or ()) - {spec.type for spec in specs}
+    if unknown:
+        raise ValueError(f"unknown relationship types: {', '.join(sorted(unknown))}")
+    ends = None if relationships is None else {spec.start.label for spec in specs} | {spec.end.label for spec in specs}
     chosen = _selected_nodes(store, selection)
     graph = nx.MultiDiGraph()
-    for node in _node_rows(store, chosen):
+    for node in _node_rows(store, chosen, ends):
         graph.add_node(node.iri, **_node_attributes(node))
     labels = _by_label(graph, graph.nodes)
-    for spec in RELATIONSHIPS:
+    for spec in specs:
         restrict = None if chosen is None else {spec.start.label: labels[spec.start.label]}
         if restrict is not None and not restrict[spec.start.label]:
             continue
@@ -161,10 +173,11 @@ def project(store: ArticleStore, selection: GraphFilter = WHOLE_GRAPH) -> nx.Mul
     return graph
 
 
-def _node_rows(store: ArticleStore, chosen: set[str] | None) -> Iterable[NodeRow]:
+def _node_rows(store: ArticleStore, chosen: set[str] | None, labels: set[str] | None) -> Iterable[NodeRow]:
     iris = None if chosen is None else sorted(chosen)
     for spec in NODES:
-        yield from read_nodes(store, spec, iris)
+        if labels is None or spec.label in labels:
+            yield from read_nodes(store, spec, iris)
 
 
 def _node_attributes(row: NodeRow) -> dict[str, Any]:
