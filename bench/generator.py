@@ -154,6 +154,7 @@ def _write(world: World, rng: Random, file_name: str, draft: _Draft) -> Syntheti
     title = draft.write(writer, int(low + (high - low) * rng.random()))
     text = _assemble(writer, rng, title, published)
     _check_naming(writer, text)
+    writer.gold.infer_years(text)
     return SyntheticArticle(file_name, text, writer.gold.to_dict())
 
 

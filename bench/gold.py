@@ -8,6 +8,7 @@ the chairs, organizers and legal basis the sentences state.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,6 +21,7 @@ class MeetingGold:
     date: date | None
     province: str | None
     kind: str
+    held: datetime.date | None = None
     chairs: list[str] = field(default_factory=list)
     organizers: list[str] = field(default_factory=list)
     legal_basis: list[str] = field(default_factory=list)
@@ -84,11 +86,21 @@ class GoldRecord:
         known.date = known.date or signed
         known.issuer = known.issuer or issuer
 
-    def meeting(self, day: date | None, province: str | None, kind: str) -> MeetingGold:
-        """Open the record of a meeting that took place."""
-        meeting = MeetingGold(day, province, kind)
+    def meeting(self, held: date, province: str | None, kind: str) -> MeetingGold:
+        """Open the record of a meeting held on ``held``; its ``date`` is set when the text dates it."""
+        meeting = MeetingGold(None, province, kind, held)
         self.meetings.append(meeting)
         return meeting
+
+    def infer_years(self, text: str) -> None:
+        """Date the meetings whose phrase gave no year when the text places them in their year.
+
+        As an annotator would: "Chiều 14-6" in an article without a date line that
+        speaks of "6 tháng đầu năm 2019" was held on 2019-06-14.
+        """
+        for meeting in self.meetings:
+            if meeting.date is None and meeting.held is not None and f"năm {meeting.held.year}" in text:
+                meeting.date = meeting.held
 
     def name_of(self, pid: int) -> str:
         """The name under which ``pid`` was recorded."""

@@ -83,7 +83,7 @@ def plan_meeting(w: ArticleWriter) -> Plan | None:
         if spec.get("party_basis") and not basis:
             continue
         province = w.gold.province
-        gold = w.gold.meeting(None, province, str(spec["kind"]))
+        gold = w.gold.meeting(w.day, province, str(spec["kind"]))
         return Plan(spec, topic, steering, organizers, chairs, basis, gold)
     return None
 

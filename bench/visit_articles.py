@@ -103,7 +103,7 @@ def write_visit_article(w: ArticleWriter, target: int) -> str:
     if lead is None or host is None:
         raise LookupError("no delegation can visit here")
     kind = str(table("meetings")["visits"]["kind"])
-    visit = Visit(topic, lead, host, w.unit.code, w.gold.meeting(None, w.gold.province, kind))
+    visit = Visit(topic, lead, host, w.unit.code, w.gold.meeting(w.day, w.gold.province, kind))
     slots: dict[str, Slot] = {
         **common_slots(w, topic),
         "when": _when(w, visit.gold, 0, "start"),
@@ -125,7 +125,7 @@ def _second_session(w: ArticleWriter, first: Visit) -> None:
     others = [u for u in units_on(w.day) if u.code != w.unit.code]
     unit = pick(w.rng, others)
     label = w.names(unit.code).name
-    gold = w.gold.meeting(None, label, first.gold.kind)
+    gold = w.gold.meeting(w.day + timedelta(days=1), label, first.gold.kind)
     host = "ubnd"
     visit = Visit(first.topic, first.lead, host, unit.code, gold)
     w.break_paragraph()
