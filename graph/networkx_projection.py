@@ -19,8 +19,8 @@ A :class:`GraphFilter` takes a subgraph instead of the whole graph:
   held or reported in them, and the direct neighbours of those;
 - a **person**: everything within two steps of them;
 - a **node**: everything within ``hops`` steps of any node (the explorer's view);
-- a **document**: the document, its neighbours, and the neighbours of the
-  meetings held under it;
+- a **document** (or the several a provincial notation names): the document,
+  its neighbours, and the neighbours of the meetings held under it;
 - a **date range**: the dated things (meetings, articles, observations, posts
   by their report span, provinces by their validity) that fall in it, and the
   undated nodes a dated edge in range touches.
@@ -81,14 +81,14 @@ class GraphFilter:
     person: str | None = None
     node: str | None = None
     hops: int = 1
-    document: str | None = None
+    documents: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
 
     @property
     def selects_nodes(self) -> bool:
         """True when the filter picks a neighbourhood (province, person, node or document)."""
-        return any((self.province, self.person, self.node, self.document))
+        return any((self.province, self.person, self.node, self.documents))
 
     @property
     def has_dates(self) -> bool:
@@ -130,6 +130,38 @@ def document_iris(store: ArticleStore, reference: str) -> list[str]:
         return [reference]
     rows = _select(store, f"SELECT DISTINCT ?d WHERE {{ ?d <{ELI.id_local}> {ox.Literal(reference)} }} ORDER BY ?d")
     return [row["d"].value for row in rows if row["d"] is not None]
+
+
+def resolve_filter(
+    store: ArticleStore,
+    *,
+    province: str | None = None,
+    person: str | None = None,
+    node: str | None = None,
+    hops: int = 1,
+    document: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> GraphFilter:
+    """A :class:`GraphFilter` from what a user typed: a province by code, name or IRI; a person or node by
+    IRI or id; a document by notation or IRI. Raises :class:`UnknownEntity` for what the store does not hold,
+    ``ValueError`` for a range that ends before it starts."""
+    if date_from and date_to and date_to < date_from:
+        raise ValueError(f"the range ends ({date_to}) before it starts ({date_from})")
+    documents: tuple[str, ...] = ()
+    if document:
+        documents = tuple(document_iris(store, document))
+        if not documents:
+            raise UnknownEntity(f"no legal document has the notation {document!r}")
+    return GraphFilter(
+        province=province_iri(province) if province else None,
+        person=entity_iri(person, "person") if person else None,
+        node=node if node is None or node.startswith(("http://", "https://")) else str(ID[node]),
+        hops=hops,
+        documents=documents,
+        date_from=date_from,
+        date_to=date_to,
+    )
 
 
 def _select(store: ArticleStore, sparql: str) -> ox.QuerySolutions:
@@ -232,8 +264,8 @@ def _selected_nodes(store: ArticleStore, selection: GraphFilter) -> set[str] | N
         picks.append(_walk(store, [selection.person], hops=PERSON_HOPS))
     if selection.node:
         picks.append(_walk(store, [selection.node], hops=min(max(selection.hops, 0), MAX_HOPS)))
-    if selection.document:
-        picks.append(_walk(store, [selection.document], hops=2, through=frozenset({"Meeting"})))
+    if selection.documents:
+        picks.append(_walk(store, list(selection.documents), hops=2, through=frozenset({"Meeting"})))
     if not picks:
         return None
     return set.intersection(*picks)

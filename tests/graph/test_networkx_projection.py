@@ -15,6 +15,7 @@ from graph.networkx_projection import (
     label_of,
     project,
     province_iri,
+    resolve_filter,
 )
 from graph.store import OxigraphStore, ntriples
 from loaders.article import Article
@@ -184,7 +185,7 @@ def test_a_nodes_neighbourhood_takes_the_steps_asked(news: OxigraphStore) -> Non
 
 def test_a_document_subgraph_holds_its_meetings_and_their_people(news: OxigraphStore) -> None:
     (decree,) = document_iris(news, "64/2007/NĐ-CP")
-    graph = project(news, GraphFilter(document=decree))
+    graph = project(news, GraphFilter(documents=(decree,)))
     assert len(_captions(graph, "Meeting")) == 2
     assert _captions(graph, "Person") == {"Hoàng Văn Thái", "Nông Đức Mạnh", "Trần Hồng Minh", "Lê Hải Hòa"}
     assert "Sở Nội vụ tỉnh Hà Giang" not in _captions(graph, "Organization")  # only a post holder's organization
@@ -207,8 +208,7 @@ def test_a_post_reported_in_the_range_keeps_its_holder_and_organization(news: Ox
 
 
 def test_filters_combine_by_intersection(news: OxigraphStore) -> None:
-    (decree,) = document_iris(news, "64/2007/NĐ-CP")
-    graph = project(news, GraphFilter(document=decree, province=province_iri("Hà Giang")))
+    graph = project(news, resolve_filter(news, document="64/2007/NĐ-CP", province="Hà Giang"))
     assert _captions(graph, "Meeting") == {"hội nghị triển khai, 2020-06-10"}
 
 
@@ -217,6 +217,21 @@ def test_a_filter_naming_nothing_in_the_graph_is_refused(news: OxigraphStore) ->
         project(news, GraphFilter(person=entity_iri("nobody-0000000000", "person")))
     with pytest.raises(UnknownEntity):
         province_iri("Atlantis")
+
+
+def test_a_filter_is_resolved_from_what_a_user_types(news: OxigraphStore) -> None:
+    minh = _person(project(news), "Trần Hồng Minh")
+    resolved = resolve_filter(
+        news, person=minh.rsplit("/", 1)[-1], province="VN-03", node="person/x", document="64/2007/NĐ-CP"
+    )
+    assert resolved.person == minh
+    assert resolved.province == province_iri("Hà Giang")
+    assert resolved.node == entity_iri("x", "person")
+    assert resolved.documents == tuple(document_iris(news, "64/2007/NĐ-CP"))
+    with pytest.raises(UnknownEntity):
+        resolve_filter(news, document="1/2099/NĐ-CP")
+    with pytest.raises(ValueError, match="before it starts"):
+        resolve_filter(news, date_from=date(2021, 1, 1), date_to=date(2020, 1, 1))
 
 
 def test_provinces_are_named_by_code_name_or_iri() -> None:
