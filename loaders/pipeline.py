@@ -15,12 +15,12 @@ from loaders.extraction.context import ArticleContext, build_context
 from loaders.extraction.coreference import BodyResolver, People, join_people, settle_bodies
 from loaders.extraction.departments import find_department_lists
 from loaders.extraction.indicators import find_observations
+from loaders.extraction.keys import text_key
 from loaders.extraction.legal_documents import DocumentMention, find_documents, unique_documents
 from loaders.extraction.meetings import MeetingFinder
 from loaders.extraction.organizations import OrganizationReader, OrgMatch
 from loaders.extraction.persons import SentenceReading, read_sentence
 from loaders.record import Evidence, Extraction, LegalDocument, Organization
-from ontology.orthography import comparison_key
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -64,7 +64,7 @@ def extract(article: Article) -> Extraction:
 
 
 def _bodies(ctx: ArticleContext) -> list[OrgMatch]:
-    found = ctx.organizations.scan() + find_department_lists(ctx)
+    found = ctx.bodies() + find_department_lists(ctx)
     found += [org.owner for org in found if org.owner is not None]
     return settle_bodies(ctx, sorted(found, key=lambda org: org.start))
 
@@ -132,7 +132,7 @@ def _kind_of(ctx: ArticleContext, name: str, org: OrgMatch | None) -> str:
 
 def comparison_name(name: str) -> str:
     """A key under which two ways of writing a body's name are one ("Viễn thông tỉnh X" = "Viễn thông X")."""
-    return " ".join(w for w in comparison_key(name).split() if w != "tỉnh")
+    return " ".join(w for w in text_key(name).split() if w != "tỉnh")
 
 
 def _add(records: dict[str, Organization], name: str, kind: str, evidence: Evidence, org: OrgMatch | None) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from loaders.article import Article, Sentence
-from loaders.extraction.organizations import OrganizationReader
+from loaders.extraction.organizations import OrganizationReader, OrgMatch
 from loaders.extraction.provinces import ArticleProvince, ProvinceHit, article_province, find_provinces, unit_before
 from ontology.orthography import canonical_spelling
 
@@ -31,7 +31,20 @@ class ArticleContext:
     province: ArticleProvince | None
     organizations: OrganizationReader
     signature_start: int  # where the closing lines (byline, author's office, source) begin
+    province_hits: list[ProvinceHit] = field(default_factory=list)  # every province the text names
     citations: list[tuple[int, int]] = field(default_factory=list)  # spans of legal-document citations
+    _bodies: list[OrgMatch] | None = None
+
+    def bodies(self, start: int = 0, end: int | None = None) -> list[OrgMatch]:
+        """The bodies named in ``text[start:end]`` (the article is scanned once)."""
+        if self._bodies is None:
+            self._bodies = self.organizations.scan()
+        stop = len(self.text) if end is None else end
+        return [org for org in self._bodies if start <= org.start and org.end <= stop]
+
+    def provinces_in(self, start: int, end: int) -> list[ProvinceHit]:
+        """The provinces named in ``text[start:end]``."""
+        return [hit for hit in self.province_hits if start <= hit.start < end]
 
     @property
     def published(self) -> date | None:
@@ -69,6 +82,7 @@ def build_context(article: Article) -> ArticleContext:
         province=province,
         organizations=OrganizationReader(text, province, article.published, _named_provinces(article, text, hits)),
         signature_start=_signature_start(text),
+        province_hits=hits,
     )
 
 

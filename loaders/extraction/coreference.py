@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from loaders.extraction.context import ArticleContext
+from loaders.extraction.keys import text_key
 from loaders.extraction.names import NameMention
 from loaders.extraction.organizations import OrgMatch, is_national_name
 from loaders.extraction.persons import PersonMention, Segment, SentenceReading
 from loaders.extraction.titles import body_kinds
 from loaders.record import Evidence, Person, Post
 from ontology.gazetteer import Province
-from ontology.orthography import comparison_key
 
 _SEVERAL = re.compile(r"(?:của\s+)?(?P<count>\d+|hai|ba|bốn|các)\s+ban chỉ đạo", re.IGNORECASE)
 _COUNTS = {"hai": 2, "ba": 3, "bốn": 4}
@@ -54,7 +54,7 @@ class People:
 
     def name_of(self, key: str) -> str:
         """The full name of the person with ``key``."""
-        return next(p.name for p in self.persons if comparison_key(p.name) == key)
+        return next(p.name for p in self.persons if text_key(p.name) == key)
 
 
 class BodyResolver:
@@ -78,7 +78,7 @@ class BodyResolver:
         count = self._count(pos) if head.startswith("Ban") else 1
         distinct: list[OrgMatch] = []
         for org in reversed(before):
-            if all(comparison_key(org.name) != comparison_key(d.name) for d in distinct):
+            if all(text_key(org.name) != text_key(d.name) for d in distinct):
                 distinct.append(org)
         if distinct:
             return distinct[:count]
@@ -89,7 +89,7 @@ class BodyResolver:
         if not kinds:
             return None
         sentence = self.ctx.sentence(pos)
-        found = {comparison_key(o.name): o for o in self.named if sentence.start <= o.start < pos and o.kind in kinds}
+        found = {text_key(o.name): o for o in self.named if sentence.start <= o.start < pos and o.kind in kinds}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _count(self, pos: int) -> int:
@@ -115,7 +115,7 @@ def join_people(ctx: ArticleContext, readings: list[SentenceReading], organizati
     by_key: dict[str, Person] = {}
     for reading in readings:
         for mention in reading.persons:
-            key = comparison_key(mention.name.name)
+            key = text_key(mention.name.name)
             person = by_key.get(key)
             if person is None:
                 person = Person(mention.name.name, _evidence(mention.name, "person.name", 0.9))
@@ -185,8 +185,8 @@ def _shared_body(title: str, following: list[Segment], resolver: BodyResolver) -
 
 def _add_post(person: Person, segment: Segment, body: str, people: People, province: Province | None) -> None:
     title = segment.title.entry.title
-    key = (comparison_key(title), comparison_key(body))
-    if any((comparison_key(p.title), comparison_key(p.organization or "")) == key for p in person.posts):
+    key = (text_key(title), text_key(body))
+    if any((text_key(p.title), text_key(p.organization or "")) == key for p in person.posts):
         return
     rule = "post.party_split" if segment.title.entry.organization else "post.title_with_body"
     confidence = 0.9 if segment.org is not None and not segment.org.bare else 0.75
@@ -204,15 +204,12 @@ def _resolve_short(names: list[NameMention], by_key: dict[str, Person], people: 
 def _resolve_loose(segments: list[Segment], by_key: dict[str, Person], resolver: BodyResolver, people: People) -> None:
     """A post written with no name refers to the one person holding it ("Bí thư Tỉnh ủy chỉ đạo")."""
     for segment in segments:
-        bodies = {comparison_key(name) for name, _ in _bodies(segment, [], _NO_MENTION, resolver)}
-        title = comparison_key(segment.title.entry.title)
+        bodies = {text_key(name) for name, _ in _bodies(segment, [], _NO_MENTION, resolver)}
+        title = text_key(segment.title.entry.title)
         holders = [
             key
             for key, person in by_key.items()
-            if any(
-                comparison_key(p.title) == title and comparison_key(p.organization or "") in bodies
-                for p in person.posts
-            )
+            if any(text_key(p.title) == title and text_key(p.organization or "") in bodies for p in person.posts)
         ]
         if len(holders) == 1:
             people.refs.append(PersonRef(segment.start, segment.end, holders[0]))
@@ -228,6 +225,16 @@ def _evidence(name: NameMention, rule: str, confidence: float) -> Evidence:
 _INTRODUCED = re.compile(r"(?:thành lập|kiện toàn|thành lập lại)\s+$", re.IGNORECASE)
 
 
+@dataclass(slots=True)
+class _Named:
+    """One distinct body name of an article: its stem, first mention, and whether it is named in full."""
+
+    stem: str
+    org: OrgMatch
+    full: bool = False  # named with its locality or introduced ("thành lập …")
+    located: bool = False  # named with its locality
+
+
 def settle_bodies(ctx: ArticleContext, bodies: list[OrgMatch]) -> list[OrgMatch]:
     """Bodies named loosely ("Ban chỉ đạo về quy chế …", "Trung tâm Phục vụ hành chính công") read as the
     body the article names in full, when it names one.
@@ -237,24 +244,34 @@ def settle_bodies(ctx: ArticleContext, bodies: list[OrgMatch]) -> list[OrgMatch]
     loose name begins that full name, or when the article has only one steering
     committee named in full.
     """
-    named = [o for o in bodies if not o.bare and not o.generic]
-    located = [o for o in named if o.located]
-    located_names = {comparison_key(o.name) for o in located}
+    by_head: dict[str, dict[str, _Named]] = {}
+    for org in bodies:
+        if org.bare or org.generic:
+            continue
+        entry = by_head.setdefault(org.head, {}).setdefault(text_key(org.name), _Named(text_key(_stem(ctx, org)), org))
+        entry.located = entry.located or org.located
+        entry.full = entry.full or org.located or _introduced(ctx, org)
+    located = {key for names in by_head.values() for key, entry in names.items() if entry.located}
     settled = []
     for org in bodies:
-        if org.bare or org.generic or org.located or org.head == org.name or comparison_key(org.name) in located_names:
+        key = text_key(org.name)
+        if org.bare or org.generic or org.located or org.head == org.name or key in located:
             settled.append(org)
             continue
-        stem = comparison_key(_stem(ctx, org))
-        longer = [o for o in named if o.head == org.head and len(_stem(ctx, o)) > len(stem)]
-        target = next((o for o in longer if comparison_key(_stem(ctx, o)).startswith(stem)), None)
-        if target is None and org.kind == "SteeringCommittee" and not _introduced(ctx, org):
-            full = [o for o in named if o.head == org.head and (o.located or _introduced(ctx, o))]
-            names = {comparison_key(o.name) for o in full} - {comparison_key(org.name)}
-            if len(names) == 1 and not is_national_name(org.name):
-                target = next(o for o in full if comparison_key(o.name) in names)
+        target = _settled_as(ctx, org, key, by_head[org.head])
         settled.append(replace(target, start=org.start, end=org.end) if target is not None else org)
     return settled
+
+
+def _settled_as(ctx: ArticleContext, org: OrgMatch, key: str, names: dict[str, _Named]) -> OrgMatch | None:
+    stem = names[key].stem
+    for entry in names.values():
+        if len(entry.stem) > len(stem) and entry.stem.startswith(stem):
+            return entry.org
+    if org.kind != "SteeringCommittee" or _introduced(ctx, org) or is_national_name(org.name):
+        return None
+    full = [entry.org for other, entry in names.items() if entry.full and other != key]
+    return full[0] if len(full) == 1 else None
 
 
 def _introduced(ctx: ArticleContext, org: OrgMatch) -> bool:

@@ -15,12 +15,12 @@ from datetime import date
 
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.dates import find_dates, resolve
+from loaders.extraction.keys import text_key
 from loaders.extraction.national_documents import lookup_full, lookup_short
 from loaders.extraction.organizations import OrgMatch
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
 from loaders.extraction.titles import title_at
 from loaders.notation import normal_notation
-from ontology.orthography import comparison_key
 
 _CODE = r"[A-ZĐ][A-Za-zĐđƯư]*\d*"
 _STANDARD = rf"\d+[a-z]?\s*/\s*(?:\d{{4}}\s*/\s*)?{_CODE}(?:\s*[-–—]\s*{_CODE})*"
@@ -47,7 +47,7 @@ class DocumentMention:
 
 @functools.cache
 def _type_forms() -> dict[str, str]:
-    return {comparison_key(form): item["type"] for item in table("legal_documents")["types"] for form in item["forms"]}
+    return {text_key(form): item["type"] for item in table("legal_documents")["types"] for form in item["forms"]}
 
 
 @functools.cache
@@ -120,7 +120,7 @@ def unique_documents(mentions: list[DocumentMention]) -> list[DocumentMention]:
 
 
 def _mention(ctx: ArticleContext, match: re.Match[str], previous: DocumentMention | None) -> DocumentMention | None:
-    kind = _type_forms()[comparison_key(match.group("type"))]
+    kind = _type_forms()[text_key(match.group("type"))]
     raw = match.group("number")
     bare = raw.isdigit() or re.fullmatch(r"\d+[a-z]", raw) is not None
     end = match.end()
@@ -208,7 +208,7 @@ def _issuer_before(ctx: ArticleContext, pos: int) -> str | None:
     ]
     bodies = [
         (org.start, org.end, _titled(ctx, org, clause_start))
-        for org in ctx.organizations.scan(clause_start, verb.start())
+        for org in ctx.bodies(clause_start, verb.start())
         if not org.generic
     ]
     candidates = sorted(offices + bodies, key=lambda c: (c[1], c[1] - c[0]))

@@ -19,13 +19,12 @@ from datetime import date
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.coreference import BodyResolver, People
 from loaders.extraction.dates import DateMention, find_dates, resolve, year_hint
+from loaders.extraction.keys import text_key
 from loaders.extraction.legal_documents import DocumentMention
 from loaders.extraction.organizations import OrgMatch
-from loaders.extraction.provinces import find_provinces
 from loaders.extraction.tables import alternation, strings, table
 from loaders.record import Evidence, Meeting, Reference
 from ontology.gazetteer import Province
-from ontology.orthography import comparison_key
 
 _EVENT_VERBS = re.compile(
     r"(?<!\w)(?:tổ chức|diễn ra|chủ trì|khai mạc|có buổi|đã họp|tiến hành|được tổ chức)(?!\w)", re.IGNORECASE
@@ -33,7 +32,8 @@ _EVENT_VERBS = re.compile(
 _TIME_BEFORE = re.compile(r"(?:tháng\s+\d{1,2}\s*[-/]\s*\d{4}|năm\s+\d{4}|trong năm|năm qua)", re.IGNORECASE)
 _KIND_END = re.compile(r"[,.;:()“”\"\n]|\s(?:nhằm|để|do|vào|tại|với|dưới|nhân|cho|về việc|ngày|của)\s", re.IGNORECASE)
 _DO_BEFORE = re.compile(r"(?<!\w)(?:do|dưới sự)(?!\w)", re.IGNORECASE)
-_PLACE = re.compile(r"(?:tại|điểm cầu)\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$", re.IGNORECASE)
+# Where a meeting is held: "tại TP Hà Tĩnh", "điểm cầu Bình Định", "làm việc với UBND tỉnh Quảng Ngãi".
+_PLACE = re.compile(r"(?:tại|điểm cầu|làm việc với|làm việc tại|thăm)\s+(?:[^\s,;.]+\s+){0,4}$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?:tại|ở)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _MAX_KIND_WORDS = 12
 _QUOTED_NAME = re.compile(r"\s*[“\"]([^”\"\n]{2,150})[”\"]")
@@ -65,7 +65,7 @@ class _Draft:
 
 @functools.cache
 def _trigger_classes() -> dict[str, str]:
-    return {comparison_key(t["phrase"]): t["class"] for t in table("meetings")["triggers"]}
+    return {text_key(t["phrase"]): t["class"] for t in table("meetings")["triggers"]}
 
 
 @functools.cache
@@ -119,8 +119,8 @@ class MeetingFinder:
                 self._attendees(target, sentence.start, sentence.end)
         self._legal_basis()
         for draft in self.drafts:
-            chairs = {comparison_key(r.value) for r in draft.chairs}
-            draft.attendees = [r for r in draft.attendees if comparison_key(r.value) not in chairs]
+            chairs = {text_key(r.value) for r in draft.chairs}
+            draft.attendees = [r for r in draft.attendees if text_key(r.value) not in chairs]
         return [self._meeting(d) for d in self.drafts]
 
     def _read_sentence(self, index: int, start: int, end: int) -> _Draft | None:
@@ -149,7 +149,7 @@ class MeetingFinder:
                 continue
             if _any("ceremonies", text, window_start, window_end):
                 continue
-            phrase = comparison_key(match.group())
+            phrase = text_key(match.group())
             return _Trigger(match.start(), match.end(), phrase, _trigger_classes()[phrase])
         return None
 
@@ -197,8 +197,8 @@ class MeetingFinder:
         return draft
 
     def _province(self, start: int, end: int) -> Province | None:
-        for hit in find_provinces(self.ctx.text[:end], self.ctx.published):
-            if hit.start >= start and _PLACE.search(self.ctx.text, max(start, hit.start - 30), hit.start):
+        for hit in self.ctx.provinces_in(start, end):
+            if _PLACE.search(self.ctx.text, max(start, hit.start - 30), hit.start):
                 return hit.province
         return self.ctx.province.province if self.ctx.province else None
 
@@ -248,14 +248,14 @@ class MeetingFinder:
         cue = _regex("attendee_cues").search(self.ctx.text, start, end)
         if cue is None:
             return
-        chairs = {comparison_key(r.value) for r in draft.chairs}
+        chairs = {text_key(r.value) for r in draft.chairs}
         keys = [k for k in self.people.key_of(cue.end(), end) if k not in chairs]
         self._add_people(draft.attendees, keys, "meeting.attendee", 0.8)
 
     def _add_people(self, target: list[Reference], keys: list[str], rule: str, confidence: float) -> None:
         for key in keys:
             name = self.people.name_of(key)
-            if any(comparison_key(r.value) == key for r in target):
+            if any(text_key(r.value) == key for r in target):
                 continue
             ref = next(r for r in self.people.refs if r.key == key)
             target.append(Reference(name, Evidence(ref.start, ref.end, rule, confidence)))
@@ -271,7 +271,7 @@ class MeetingFinder:
         if not found:
             found = self._implicit_organizer(draft, start, end)
         for org in found:
-            if all(comparison_key(r.value) != comparison_key(org.name) for r in draft.organizers):
+            if all(text_key(r.value) != text_key(org.name) for r in draft.organizers):
                 draft.organizers.append(Reference(org.name, Evidence(org.start, org.end, "meeting.organizer", 0.8)))
 
     def _bodies(self, start: int, end: int) -> list[OrgMatch]:

@@ -14,8 +14,8 @@ from importlib import resources
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
+from loaders.extraction.keys import text_key
 from ontology.namespaces import ELI, GOVKG
-from ontology.orthography import comparison_key
 
 _RESOURCES = ("legal_document_types.ttl", "national_documents.ttl")
 
@@ -79,9 +79,7 @@ def lookup_short(kind: str, number: str, issuer: str | None) -> NationalDocument
     if issuer is None:
         return None
     candidates = [
-        d
-        for d in _by_number().get((kind, number), ())
-        if d.issuer and comparison_key(d.issuer) == comparison_key(issuer)
+        d for d in _by_number().get((kind, number), ()) if d.issuer and text_key(d.issuer) == text_key(issuer)
     ]
     return candidates[0] if len(candidates) == 1 else None
 

@@ -20,13 +20,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from loaders.extraction.keys import text_key
 from loaders.extraction.letters import CAP_SYLLABLE, LETTER, is_capitalised
 from loaders.extraction.names import starts_person_name
 from loaders.extraction.provinces import ArticleProvince, province_at
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
 from loaders.extraction.titles import title_at
 from ontology.gazetteer import Province
-from ontology.orthography import comparison_key
 
 _ALNUM = f"{LETTER[:-1]}0-9]"
 _SPACE = re.compile(r"[ \t]+")
@@ -117,7 +117,7 @@ def _national() -> dict[str, tuple[str, str]]:
 @functools.cache
 def _domains() -> dict[str, tuple[str, bool]]:
     return {
-        comparison_key(form): (item["name"], bool(item.get("ministry_only")))
+        text_key(form): (item["name"], bool(item.get("ministry_only")))
         for item in _org_table()["domains"]
         for form in item.get("forms") or [item["name"]]
     }
@@ -340,7 +340,7 @@ class OrganizationReader:
         match = _domain_regex().match(self.text, after)
         if match is None:
             return None
-        domain, ministry_only = _domains()[comparison_key(match.group())]
+        domain, ministry_only = _domains()[text_key(match.group())]
         if ministry_only and head.scope != "national":
             return None
         name = f"{head.name} {domain}"

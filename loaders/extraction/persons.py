@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.names import NameMention, find_names, in_people_list
 from loaders.extraction.organizations import OrgMatch
-from loaders.extraction.provinces import find_provinces
 from loaders.extraction.titles import TitleMatch, find_titles, is_post_verb
 
 # What may stand between two posts of one person, or between a name and its posts.
@@ -66,8 +65,8 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
     """The people, short names and unattached posts of ``text[start:end]``."""
     segments = _segments(ctx, start, end)
     skip = [(s.start, s.end) for s in segments]
-    skip += [(o.start, o.end) for o in ctx.organizations.scan(start, end)]
-    skip += [(h.start, h.end) for h in find_provinces(ctx.text[:end], ctx.published) if h.start >= start]
+    skip += [(o.start, o.end) for o in ctx.bodies(start, end)]
+    skip += [(h.start, h.end) for h in ctx.provinces_in(start, end)]
     names = [n for n in find_names(ctx.text, start, end, skip) if not _inside(n, segments)]
     full = [n for n in names if n.syllables >= 2]
     short = [n for n in names if n.syllables == 1]
@@ -178,7 +177,7 @@ def _listed(text: str, name: NameMention) -> bool:
 
 def _frame(ctx: ArticleContext, sentence_start: int, pos: int) -> OrgMatch | None:
     """The body a sentence opens by speaking for ("Về phía Viettel, Đại tá …")."""
-    for org in ctx.organizations.scan(sentence_start, pos):
+    for org in ctx.bodies(sentence_start, pos):
         if _FRAME.search(ctx.text, max(sentence_start, org.start - 30), org.start) and not org.generic:
             return org
     return None

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from loaders.extraction.keys import text_key
 from loaders.extraction.letters import LETTER
 from loaders.extraction.names import starts_person_name
 from loaders.extraction.tables import phrase_pattern
 from ontology.gazetteer import Province, provinces, resolve_province
-from ontology.orthography import comparison_key
 
 _NOT_LETTER_BEFORE = f"(?<!{LETTER[:-1]}0-9])"
 _NOT_LETTER_AFTER = f"(?!{LETTER[:-1]}0-9])"
@@ -55,9 +55,9 @@ def _labels() -> tuple[dict[str, str], dict[str, tuple[Province, ...]]]:
     cities: dict[str, list[Province]] = {}
     for unit in provinces():
         for label in (unit.name, *unit.aliases):
-            names.setdefault(comparison_key(label), label)
+            names.setdefault(text_key(label), label)
         for city in unit.cities:
-            cities.setdefault(comparison_key(city), []).append(unit)
+            cities.setdefault(text_key(city), []).append(unit)
     return names, {key: tuple(units) for key, units in cities.items()}
 
 
@@ -81,7 +81,7 @@ def province_at(text: str, pos: int, on: date | None) -> ProvinceHit | None:
     match = _name_regex().match(text, pos)
     if match is None:
         return None
-    label = _labels()[0][comparison_key(match.group())]
+    label = _labels()[0][text_key(match.group())]
     unit = resolve_province(label, on=on)
     return ProvinceHit(match.start(), match.end(), unit, label, False) if unit else None
 
@@ -97,7 +97,7 @@ def find_provinces(text: str, on: date | None) -> list[ProvinceHit]:
             hits.append(hit)
     _, cities = _labels()
     for match in _city_regex().finditer(text):
-        units = cities.get(comparison_key(match.group("city")), ())
+        units = cities.get(text_key(match.group("city")), ())
         valid = [u for u in units if on is None or u.valid_on(on)] or list(units)
         if len(valid) == 1:
             hits.append(ProvinceHit(match.start("city"), match.end("city"), valid[0], valid[0].name, True))
@@ -110,9 +110,10 @@ def _inside_person_name(text: str, start: int) -> bool:
     while True:
         before = re.search(r"(\S+) $", text[max(0, run_start - 20) : run_start])
         if before is None or not before.group(1)[:1].isupper() or not before.group(1).isalpha():
-            break
+            return False
         run_start -= len(before.group(1)) + 1
-    return run_start < start and starts_person_name(text, run_start)
+        if starts_person_name(text, run_start):
+            return True
 
 
 def article_province(text: str, title_end: int, hits: list[ProvinceHit]) -> ArticleProvince | None:

@@ -6,8 +6,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from loaders.extraction.keys import text_key
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
-from ontology.orthography import comparison_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ def _entries() -> dict[str, TitleEntry]:
     for item in table("titles")["titles"]:
         entry = TitleEntry(item["title"], item.get("head"), item.get("organization"))
         for form in item.get("forms") or [item["title"]]:
-            entries[comparison_key(form)] = entry
+            entries[text_key(form)] = entry
     return entries
 
 
@@ -77,7 +77,7 @@ def find_titles(text: str, start: int, end: int) -> list[TitleMatch]:
     found: list[TitleMatch] = []
     for match in _regex().finditer(text, start, end):
         title = match.group("title")
-        entry = _entries().get(comparison_key(title))
+        entry = _entries().get(text_key(title))
         if entry is None or _is_head_noun(title, entry):
             continue
         found.append(TitleMatch(match.start(), match.end(), entry, match.group("former") is not None))
@@ -89,7 +89,7 @@ def title_at(text: str, pos: int) -> TitleMatch | None:
     match = _regex().match(text, pos)
     if match is None or match.group("former"):
         return None
-    entry = _entries().get(comparison_key(match.group("title")))
+    entry = _entries().get(text_key(match.group("title")))
     return TitleMatch(match.start(), match.end(), entry, False) if entry else None
 
 

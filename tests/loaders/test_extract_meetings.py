@@ -1,0 +1,103 @@
+"""Meetings: which took place, when, who chaired and organised them, and under which documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from loaders.record import Extraction
+
+ExtractText = Callable[..., Extraction]
+
+HEADER = "Tin hoạt động\n\n"
+
+
+def test_dated_conference_with_organizers_chairs_and_basis(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Hội nghị tổng kết 10 năm thực hiện Nghị định 43\n\n15/10/2021 08:30\n\n"
+        "Sáng 14/10, Bộ Thông tin và Truyền thông phối hợp với UBND tỉnh Hưng Yên tổ chức Hội nghị tổng kết 10 năm "
+        "thực hiện Nghị định số 43/2011/NĐ-CP của Chính phủ. Thứ trưởng Bộ TT&TT Tôn Thất Bảo cùng Phó Chủ tịch "
+        "UBND tỉnh Hưng Yên Đặng Ngọc Quỳnh chủ trì hội nghị."
+    )
+    [meeting] = extraction.meetings
+    assert meeting.date == date(2021, 10, 14)
+    assert meeting.kind_class == "Review"
+    assert meeting.province is not None and meeting.province.name == "Hưng Yên"
+    assert [c.value for c in meeting.chairs] == ["Tôn Thất Bảo", "Đặng Ngọc Quỳnh"]
+    assert [o.value for o in meeting.organizers] == ["Bộ Thông tin và Truyền thông", "Ủy ban nhân dân tỉnh Hưng Yên"]
+    assert [b.value for b in meeting.legal_basis] == ["43/2011/NĐ-CP"]
+
+
+def test_chaired_by_do_and_co_chair_clauses(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Ngày 8/6/2022, tại tỉnh Cà Mau diễn ra tọa đàm về chính quyền số. Chủ trì tọa đàm, Phó Chủ tịch UBND "
+        "tỉnh Lâm Văn Bi; đồng chủ trì, Giám đốc Sở Nội vụ Tô Minh Triết."
+    )
+    [meeting] = extraction.meetings
+    assert meeting.kind_class == "Seminar"
+    assert [c.value for c in meeting.chairs] == ["Lâm Văn Bi", "Tô Minh Triết"]
+
+
+def test_conclusion_makes_a_chair_but_an_opening_speech_does_not(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Sáng 2/6/2020, Sở Y tế tỉnh Ninh Bình tổ chức hội thảo. Phát biểu khai mạc, ông Trịnh Văn Sang, "
+        "Phó Chủ tịch UBND tỉnh nêu rõ yêu cầu. Kết luận hội thảo, ông Phí Hữu Nghĩa, Giám đốc Sở Y tế đề nghị các "
+        "đơn vị tiếp thu ý kiến."
+    )
+    [meeting] = extraction.meetings
+    assert [c.value for c in meeting.chairs] == ["Phí Hữu Nghĩa"]
+
+
+def test_year_unknown_means_date_unknown(extract_text: ExtractText) -> None:
+    extraction = extract_text(HEADER + "Chiều 11/4, UBND tỉnh Sóc Trăng tổ chức hội nghị trực tuyến với các huyện.")
+    [meeting] = extraction.meetings
+    assert meeting.date is None
+
+
+def test_year_from_the_text_when_the_article_is_undated(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Sáng 12/1, Ban Chỉ đạo chuyển đổi số tỉnh Bình Định họp đánh giá kết quả năm 2022 và triển khai "
+        "nhiệm vụ năm 2023."
+    )
+    assert extraction.meetings[0].date == date(2023, 1, 12)
+
+
+def test_planned_meetings_ceremonies_and_past_ones_in_passing_are_no_meetings(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Thời gian tới, Ban Chỉ đạo sẽ họp hằng quý. Sáng 5/9/2023, UBND tỉnh Đắk Nông tổ chức lễ ký kết "
+        "hợp tác với Viettel. Tháng 6-2021, Sở đã tổ chức tập huấn cho 300 cán bộ. Chiều 7/9/2023 diễn ra lễ trao "
+        "giải Cuộc thi chuyển đổi số."
+    )
+    assert extraction.meetings == []
+
+
+def test_meetings_on_different_days_are_kept_apart_and_undated_mentions_join_them(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Ngày 15/3/2023, đoàn công tác của Bộ Nội vụ làm việc với UBND tỉnh Quảng Nam. Ngày 16/3/2023, đoàn "
+        "tiếp tục làm việc với UBND tỉnh Quảng Ngãi. Tại buổi làm việc, hai bên trao đổi kinh nghiệm."
+    )
+    assert [(m.date, m.province.name if m.province else None) for m in extraction.meetings] == [
+        (date(2023, 3, 15), "Quảng Nam"),
+        (date(2023, 3, 16), "Quảng Ngãi"),
+    ]
+
+
+def test_council_session_is_organised_by_the_council(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Chiều 9/12/2021, HĐND tỉnh Bến Tre khóa X bế mạc kỳ họp thứ 3. Chủ tịch HĐND tỉnh Hồ Thị Hoàng Yến "
+        "chủ trì kỳ họp. Tại kỳ họp, đại biểu đã thông qua Nghị quyết số 15/2021/NQ-HĐND."
+    )
+    [meeting] = extraction.meetings
+    assert meeting.kind_class == "Session"
+    assert [o.value for o in meeting.organizers] == ["Hội đồng nhân dân tỉnh Bến Tre"]
+    assert [b.value for b in meeting.legal_basis] == ["15/2021/NQ-HĐND"]
+
+
+def test_attendees_are_listed_apart_from_chairs(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Ngày 4/4/2024, UBND tỉnh Lai Châu họp Ban Chỉ đạo. Ông Giàng A Tính, Chủ tịch UBND tỉnh chủ trì. "
+        "Dự họp có ông Tống Thanh Hải, Phó Chủ tịch UBND tỉnh."
+    )
+    [meeting] = extraction.meetings
+    assert [a.value for a in meeting.attendees] == ["Tống Thanh Hải"]
+    assert [c.value for c in meeting.chairs] == ["Giàng A Tính"]

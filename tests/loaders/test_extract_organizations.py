@@ -1,0 +1,101 @@
+"""Organizations: full names from abbreviations, the province filled in, generic and private ones left out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from loaders.record import Extraction
+
+RecordOf = Callable[[str], dict[str, Any]]
+ExtractText = Callable[..., Extraction]
+
+
+HEADER = "Tin hoạt động\n\n"
+
+
+def test_abbreviations_are_written_out_with_the_province(record_of: RecordOf) -> None:
+    record = record_of(HEADER + "UBND tỉnh Phú Yên và Sở TT&TT vừa làm việc với Văn phòng UBND tỉnh về Cổng TTĐT tỉnh.")
+    assert set(record["organizations"]) == {
+        "Ủy ban nhân dân tỉnh Phú Yên",
+        "Sở Thông tin và Truyền thông tỉnh Phú Yên",
+        "Văn phòng Ủy ban nhân dân tỉnh Phú Yên",
+        "Cổng Thông tin điện tử tỉnh Phú Yên",
+    }
+
+
+def test_central_city_bodies_are_written_with_thanh_pho(record_of: RecordOf) -> None:
+    record = record_of(HEADER + "Sở TT&TT Đà Nẵng phối hợp với HĐND TP tổ chức tọa đàm.")
+    assert set(record["organizations"]) == {
+        "Sở Thông tin và Truyền thông thành phố Đà Nẵng",
+        "Hội đồng nhân dân thành phố Đà Nẵng",
+    }
+
+
+def test_generic_plurals_offices_and_e_government_are_no_bodies(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Các sở, ban, ngành và UBND cấp huyện của tỉnh Bình Dương thực hiện Chỉ thị của Thủ tướng Chính phủ "
+        "về Chính phủ điện tử; các Sở đã kết nối mạng."
+    )
+    assert record["organizations"] == []
+
+
+def test_department_list_after_a_colon(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Thành viên gồm lãnh đạo các sở, ngành: Tài chính; Nội vụ; Y tế; Công an tỉnh; Văn phòng UBND tỉnh "
+        "Tuyên Quang."
+    )
+    assert set(record["organizations"]) >= {
+        "Sở Tài chính tỉnh Tuyên Quang",
+        "Sở Nội vụ tỉnh Tuyên Quang",
+        "Sở Y tế tỉnh Tuyên Quang",
+        "Công an tỉnh Tuyên Quang",
+        "Văn phòng Ủy ban nhân dân tỉnh Tuyên Quang",
+    }
+
+
+def test_steering_committee_name_runs_to_its_locality(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Ban Chỉ đạo cải cách hành chính (CCHC) tỉnh Hậu Giang họp phiên thứ nhất; Ban Chỉ đạo nhận định "
+        "kết quả còn thấp."
+    )
+    assert record["organizations"] == ["Ban Chỉ đạo cải cách hành chính tỉnh Hậu Giang"]
+
+
+def test_national_bodies_and_state_groups(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Bộ Chính trị, Văn phòng Chính phủ và Tập đoàn Công nghiệp - Viễn thông Quân đội (Viettel) cùng "
+        "VNPT Ninh Bình tham gia."
+    )
+    assert set(record["organizations"]) == {
+        "Bộ Chính trị",
+        "Văn phòng Chính phủ",
+        "Tập đoàn Công nghiệp - Viễn thông Quân đội",
+        "VNPT Ninh Bình",
+    }
+
+
+def test_named_commune_keeps_its_own_name(record_of: RecordOf) -> None:
+    record = record_of(HEADER + "UBND xã Tân Phú (huyện Đồng Xuân) đạt giải nhất.")
+    assert record["organizations"] == ["Ủy ban nhân dân xã Tân Phú"]
+
+
+def test_kinds_are_govkg_class_names(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "HĐND tỉnh Bạc Liêu, Tỉnh ủy Bạc Liêu, Bộ Tài chính và Ban Chỉ đạo chuyển đổi số tỉnh cùng phối hợp."
+    )
+    kinds = {org.name: org.kind for org in extraction.organizations}
+    assert kinds == {
+        "Hội đồng nhân dân tỉnh Bạc Liêu": "PeoplesCouncil",
+        "Tỉnh ủy Bạc Liêu": "PartyCommittee",
+        "Bộ Tài chính": "Ministry",
+        "Ban Chỉ đạo chuyển đổi số tỉnh Bạc Liêu": "SteeringCommittee",
+    }
+
+
+def test_the_authors_office_in_the_closing_lines_is_no_actor(record_of: RecordOf) -> None:
+    record = record_of(
+        "Hà Nam họp trực tuyến\n\nSáng 4/5, UBND tỉnh Hà Nam họp trực tuyến với các huyện.\n\nMinh Tâm\n\n"
+        "Sở Nội vụ Hà Nam"
+    )
+    assert record["organizations"] == ["Ủy ban nhân dân tỉnh Hà Nam"]
