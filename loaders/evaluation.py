@@ -10,7 +10,6 @@ over the articles whose gold value is known.
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import re
@@ -32,16 +31,18 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 _DASHES = re.compile(r"[–—‐]")
 
 
-@functools.cache
-def _abbreviations() -> list[tuple[re.Pattern[str], str]]:
+def _build_abbreviations() -> list[tuple[re.Pattern[str], str]]:
     rows: list[dict[str, str]] = table("evaluation")["abbreviations"]
     return [(re.compile(row["pattern"]), row["expansion"]) for row in rows]
+
+
+_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = _build_abbreviations()
 
 
 def normal_text(text: str | None) -> str:
     """A name, title or body as compared: folded, abbreviations written out, "tỉnh" and punctuation dropped."""
     folded = canonical_spelling(text or "").casefold()
-    for pattern, expansion in _abbreviations():
+    for pattern, expansion in _ABBREVIATIONS:
         folded = pattern.sub(expansion, folded)
     words = _NOT_WORD.sub(" ", folded).split()
     return " ".join(w for w in words if w != "tỉnh")

@@ -10,7 +10,6 @@ or a closing "Nguồn …"/"Theo …" line; the byline is the author's line at t
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -45,29 +44,39 @@ class ArticleMetadata:
         return replace(self, **known)
 
 
-@functools.cache
-def _furniture() -> re.Pattern[str]:
+def _build_furniture() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(strings('metadata', 'furniture'))})\W*$", re.IGNORECASE)
 
 
-@functools.cache
-def _end_marker() -> re.Pattern[str]:
+_FURNITURE: re.Pattern[str] = _build_furniture()
+
+
+def _build_end_marker() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(strings('metadata', 'end_markers'))})", re.IGNORECASE)
 
 
-@functools.cache
-def _labels() -> re.Pattern[str]:
+_END_MARKER: re.Pattern[str] = _build_end_marker()
+
+
+def _build_labels() -> re.Pattern[str]:
     return re.compile(alternation(strings("metadata", "date_labels")), re.IGNORECASE)
 
 
-@functools.cache
-def _source_line() -> re.Pattern[str]:
+_LABELS: re.Pattern[str] = _build_labels()
+
+
+def _build_source_line() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(strings('metadata', 'source_cues'))})\s*:?\s+(.{{2,40}})$", re.IGNORECASE)
 
 
-@functools.cache
-def _byline_labels() -> re.Pattern[str]:
+_SOURCE_LINE: re.Pattern[str] = _build_source_line()
+
+
+def _build_byline_labels() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(strings('metadata', 'byline_labels'))})\s*:", re.IGNORECASE)
+
+
+_BYLINE_LABELS: re.Pattern[str] = _build_byline_labels()
 
 
 def read_metadata(text: str) -> ArticleMetadata:
@@ -88,14 +97,14 @@ def _article_lines(text: str) -> list[str]:
         line = raw.strip()
         if not line:
             continue
-        if lines and _end_marker().match(line):
+        if lines and _END_MARKER.match(line):
             break
         lines.append(line)
     return lines
 
 
 def _is_furniture(line: str) -> bool:
-    return _furniture().match(line) is not None
+    return _FURNITURE.match(line) is not None
 
 
 def _title(lines: list[str]) -> str | None:
@@ -115,9 +124,9 @@ def _date_line(line: str) -> tuple[date, bool] | None:
     if day is None:
         return None
     has_time = _TIME.search(line) is not None
-    has_label = _labels().search(line) is not None
+    has_label = _LABELS.search(line) is not None
     residue = _TIME.sub(" ", _DATE.sub(" ", line))
-    residue = _labels().sub(" ", _WEEKDAY.sub(" ", residue))
+    residue = _LABELS.sub(" ", _WEEKDAY.sub(" ", residue))
     letters = len(_RESIDUE_LETTERS.findall(residue))
     if letters > _MAX_DATE_RESIDUE or any(ch.isdigit() for ch in residue.replace("GMT+7", "")):
         return None
@@ -138,7 +147,7 @@ def _source(lines: list[str]) -> str | None:
         if tag is not None:
             return (tag.group(1) or tag.group(2)).strip()
     for line in reversed(lines[-_TAIL_LINES:]):
-        cue = _source_line().match(line)
+        cue = _SOURCE_LINE.match(line)
         if cue is not None:
             return cue.group(1).strip()
     return None
@@ -147,7 +156,7 @@ def _source(lines: list[str]) -> str | None:
 def _byline(lines: list[str]) -> str | None:
     """The author's line: a short name, initials or "Tin: … Ảnh: …" line at the end (or under the title)."""
     for line in reversed(lines[-_TAIL_LINES:]):
-        if _is_furniture(line) or _source_line().match(line):
+        if _is_furniture(line) or _SOURCE_LINE.match(line):
             continue
         if _looks_like_byline(line):
             return line.rstrip(" |")
@@ -160,7 +169,7 @@ def _byline(lines: list[str]) -> str | None:
 def _looks_like_byline(line: str) -> bool:
     if len(line) > 40 or line.endswith((":", ",")):
         return False
-    if _byline_labels().match(line) or _INITIALS.match(line):
+    if _BYLINE_LABELS.match(line) or _INITIALS.match(line):
         return True
     words = line.rstrip(".").split()
     return 1 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or w.endswith(".")) for w in words)

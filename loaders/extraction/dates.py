@@ -7,7 +7,6 @@ when the article has none, from the years its text mentions (see
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,8 +41,7 @@ class DateMention:
     in_range: bool = False
 
 
-@functools.cache
-def _cued_day_month() -> re.Pattern[str]:
+def _build_cued_day_month() -> re.Pattern[str]:
     parts = alternation(strings("dates", "day_parts"))
     relative = alternation(table("dates")["relative_days"])
     weekdays = alternation(table("dates")["weekdays"])
@@ -51,14 +49,21 @@ def _cued_day_month() -> re.Pattern[str]:
     return re.compile(rf"{cue}{_DAY_MONTH}(?!\s*[/.-]?\s*\d)", re.IGNORECASE)
 
 
-@functools.cache
-def _relative() -> re.Pattern[str]:
+_CUED_DAY_MONTH: re.Pattern[str] = _build_cued_day_month()
+
+
+def _build_relative() -> re.Pattern[str]:
     return re.compile(alternation(table("dates")["relative_days"]), re.IGNORECASE)
 
 
-@functools.cache
-def _future_cue() -> re.Pattern[str]:
+_RELATIVE: re.Pattern[str] = _build_relative()
+
+
+def _build_future_cue() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(strings('dates', 'future_year_cues'))})\s*$", re.IGNORECASE)
+
+
+_FUTURE_CUE: re.Pattern[str] = _build_future_cue()
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -66,7 +71,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     end = len(text) if end is None else end
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for regex in (_VERBAL, _FULL, _cued_day_month()):
+    for regex in (_VERBAL, _FULL, _CUED_DAY_MONTH):
         for match in regex.finditer(text, start, end):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
@@ -74,7 +79,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             if mention is not None:
                 found.append(mention)
                 taken.append((match.start(), match.end()))
-    for match in _relative().finditer(text, start, end):
+    for match in _RELATIVE.finditer(text, start, end):
         if not any(a <= match.start() < b for a, b in taken):
             offset = int(table("dates")["relative_days"][match.group().lower()])
             found.append(DateMention(match.start(), match.end(), 0, 0, None, offset=offset))
@@ -132,7 +137,7 @@ def year_hint(text: str, dated: Iterable[DateMention], excluded: list[tuple[int,
     mentioned = [
         int(m.group("year"))
         for m in _YEAR_MENTION.finditer(text)
-        if outside(m.start()) and not _future_cue().search(text, max(0, m.start() - 24), m.start())
+        if outside(m.start()) and not _FUTURE_CUE.search(text, max(0, m.start() - 24), m.start())
     ]
     return max(mentioned) if mentioned else None
 

@@ -8,7 +8,6 @@ write decimals with "," ("3.382" = 3382, "92,3" = 92.3).
 
 from __future__ import annotations
 
-import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -20,8 +19,7 @@ _NUMBER = r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _WHAT_END = r"[^.;:\n%]{3,80}?"
 
 
-@functools.cache
-def _rate_regex() -> re.Pattern[str]:
+def _build_rate_regex() -> re.Pattern[str]:
     words = alternation(strings("indicators", "rate_words"))
     verbs = "|".join(re.escape(v) for v in sorted(strings("indicators", "rate_verbs"), key=len, reverse=True))
     return re.compile(
@@ -30,11 +28,16 @@ def _rate_regex() -> re.Pattern[str]:
     )
 
 
-@functools.cache
-def _count_regex() -> re.Pattern[str]:
+_RATE_REGEX: re.Pattern[str] = _build_rate_regex()
+
+
+def _build_count_regex() -> re.Pattern[str]:
     units = alternation(strings("indicators", "units"))
     qualifiers = "|".join(strings("indicators", "unit_qualifiers"))
     return re.compile(rf"(?<![\d.,/]){_NUMBER}\s+(?P<unit>{units})(?P<qualifier>\s+(?:{qualifiers}))?", re.IGNORECASE)
+
+
+_COUNT_REGEX: re.Pattern[str] = _build_count_regex()
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -49,14 +52,14 @@ def find_observations(ctx: ArticleContext) -> list[Observation]:
     """Every rate and count the article reports, with the article's province and date."""
     province = ctx.province.province if ctx.province else None
     found: list[Observation] = []
-    for match in _rate_regex().finditer(ctx.text):
+    for match in _RATE_REGEX.finditer(ctx.text):
         value = parse_number(match.group("number"))
         if value is None or value > 100:
             continue
         indicator = " ".join(match.group("what").split())
         evidence = Evidence(match.start(), match.end(), "indicator.rate", 0.8)
         found.append(Observation(indicator, value, "%", evidence, province, ctx.published))
-    for match in _count_regex().finditer(ctx.text):
+    for match in _COUNT_REGEX.finditer(ctx.text):
         value = parse_number(match.group("number"))
         if value is None or _is_year(match.group("number")):
             continue

@@ -8,7 +8,6 @@ notations are written in their official form ("36/NQ-TW" → "36-NQ/TW").
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -45,35 +44,45 @@ class DocumentMention:
     bare: bool
 
 
-@functools.cache
-def _type_forms() -> dict[str, str]:
+def _build_type_forms() -> dict[str, str]:
     return {text_key(form): item["type"] for item in table("legal_documents")["types"] for form in item["forms"]}
 
 
-@functools.cache
-def _citation_regex() -> re.Pattern[str]:
-    types = alternation(_type_forms())
+_TYPE_FORMS: dict[str, str] = _build_type_forms()
+
+
+def _build_citation_regex() -> re.Pattern[str]:
+    types = alternation(_TYPE_FORMS)
     return re.compile(rf"(?P<type>{types})(?:\s+số)?\s*:?\s*(?P<number>{_PARTY}|{_STANDARD}|{_BARE})", re.IGNORECASE)
 
 
-@functools.cache
-def _party_codes() -> frozenset[str]:
+_CITATION_REGEX: re.Pattern[str] = _build_citation_regex()
+
+
+def _build_party_codes() -> frozenset[str]:
     return frozenset(strings("legal_documents", "party_codes"))
 
 
-@functools.cache
-def _issuing_verb_before() -> re.Pattern[str]:
+_PARTY_CODES: frozenset[str] = _build_party_codes()
+
+
+def _build_issuing_verb_before() -> re.Pattern[str]:
     verbs = alternation(strings("legal_documents", "issuing_verbs"))
     return re.compile(rf"(?:đã\s+|vừa\s+|được\s+)?(?:{verbs})\s+$", re.IGNORECASE)
 
 
-@functools.cache
-def _offices() -> list[tuple[re.Pattern[str], str]]:
+_ISSUING_VERB_BEFORE: re.Pattern[str] = _build_issuing_verb_before()
+
+
+def _build_offices() -> list[tuple[re.Pattern[str], str]]:
     return [
         (re.compile(phrase_pattern(form)), item["name"])
         for item in table("legal_documents")["offices"]
         for form in sorted(item["forms"], key=len, reverse=True)
     ]
+
+
+_OFFICES: list[tuple[re.Pattern[str], str]] = _build_offices()
 
 
 def _coordinated(text: str, previous: DocumentMention, start: int, kind: str, raw: str) -> bool:
@@ -91,7 +100,7 @@ def official_notation(text: str) -> str:
     """The notation as the record writes it: no spaces, ASCII hyphens, Party form for Party codes."""
     notation = normal_notation(text)
     party = re.fullmatch(r"(\d+[a-z]?)/([A-ZĐ]+)-([A-ZĐƯ]+)", notation)
-    if party and party.group(3) in _party_codes():
+    if party and party.group(3) in _PARTY_CODES:
         return f"{party.group(1)}-{party.group(2)}/{party.group(3)}"
     return notation
 
@@ -99,7 +108,7 @@ def official_notation(text: str) -> str:
 def find_documents(ctx: ArticleContext) -> list[DocumentMention]:
     """Every legal document the article cites by notation, or by bare number with an issuer."""
     mentions: list[DocumentMention] = []
-    for match in _citation_regex().finditer(ctx.text):
+    for match in _CITATION_REGEX.finditer(ctx.text):
         mention = _mention(ctx, match, mentions[-1] if mentions else None)
         if mention is not None:
             mentions.append(mention)
@@ -120,7 +129,7 @@ def unique_documents(mentions: list[DocumentMention]) -> list[DocumentMention]:
 
 
 def _mention(ctx: ArticleContext, match: re.Match[str], previous: DocumentMention | None) -> DocumentMention | None:
-    kind = _type_forms()[text_key(match.group("type"))]
+    kind = _TYPE_FORMS[text_key(match.group("type"))]
     raw = match.group("number")
     bare = raw.isdigit() or re.fullmatch(r"\d+[a-z]", raw) is not None
     end = match.end()
@@ -167,7 +176,7 @@ def _issuer_after(ctx: ArticleContext, pos: int) -> tuple[str | None, int]:
 
 def _issuer_at(ctx: ArticleContext, pos: int) -> tuple[str | None, int]:
     """An issuer written at ``pos``: an office, a title and its body ("Bộ trưởng Bộ Y tế"), or a body."""
-    for regex, name in _offices():
+    for regex, name in _OFFICES:
         office = regex.match(ctx.text, pos)
         if office is not None:
             return name, office.end()
@@ -197,13 +206,13 @@ def _issuer_before(ctx: ArticleContext, pos: int) -> str | None:
     The subject is the body (or office) named last before the issuing verb, with
     the title written right before it ("Chủ tịch UBND tỉnh … vừa ký").
     """
-    verb = _issuing_verb_before().search(ctx.text, max(0, pos - 40), pos)
+    verb = _ISSUING_VERB_BEFORE.search(ctx.text, max(0, pos - 40), pos)
     if verb is None:
         return None
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(ctx.text, max(0, pos - 300), verb.start())), default=0)
     offices = [
         (m.start(), m.end(), name)
-        for regex, name in _offices()
+        for regex, name in _OFFICES
         for m in regex.finditer(ctx.text, clause_start, verb.start())
     ]
     bodies = [

@@ -11,7 +11,6 @@ different days are kept apart; undated mentions join the dated meeting.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,16 +62,34 @@ class _Draft:
 # -- tables ------------------------------------------------------------------
 
 
-@functools.cache
-def _trigger_classes() -> dict[str, str]:
+def _build_trigger_classes() -> dict[str, str]:
     return {text_key(t["phrase"]): t["class"] for t in table("meetings")["triggers"]}
 
 
-@functools.cache
+_TRIGGER_CLASSES: dict[str, str] = _build_trigger_classes()
+
+
+_PHRASE_LISTS = (
+    "not_meetings",
+    "ceremonies",
+    "planned",
+    "in_passing",
+    "chair_verbs",
+    "conclusion",
+    "organizer_verbs",
+    "attendee_cues",
+    "strong_basis_verbs",
+    "basis_verbs",
+    "back_references",
+)
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    key: re.compile(alternation(strings("meetings", key)), re.IGNORECASE) for key in _PHRASE_LISTS
+}
+_PATTERNS["triggers"] = re.compile(alternation(t["phrase"] for t in table("meetings")["triggers"]), re.IGNORECASE)
+
+
 def _regex(key: str) -> re.Pattern[str]:
-    if key == "triggers":
-        return re.compile(alternation(t["phrase"] for t in table("meetings")["triggers"]), re.IGNORECASE)
-    return re.compile(alternation(strings("meetings", key)), re.IGNORECASE)
+    return _PATTERNS[key]
 
 
 def _any(key: str, text: str, start: int, end: int) -> bool:
@@ -150,7 +167,7 @@ class MeetingFinder:
             if _any("ceremonies", text, window_start, window_end):
                 continue
             phrase = text_key(match.group())
-            return _Trigger(match.start(), match.end(), phrase, _trigger_classes()[phrase])
+            return _Trigger(match.start(), match.end(), phrase, _TRIGGER_CLASSES[phrase])
         return None
 
     def _covered_by(self, key: str, match: re.Match[str], start: int, end: int) -> bool:

@@ -9,7 +9,6 @@ part of it.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -27,15 +26,17 @@ _ADDRESS_WORDS = frozenset({"ông", "bà", "anh", "chị", "cô", "chú"})
 _LIST_HONORIFIC = re.compile(r"các\s+(?:đồng chí|ông|bà)\s*:?\s*$", re.IGNORECASE)
 
 
-@functools.cache
-def _surnames() -> frozenset[str]:
+def _build_surnames() -> frozenset[str]:
     return frozenset(strings("surnames", "surnames"))
+
+
+_SURNAMES: frozenset[str] = _build_surnames()
 
 
 def starts_person_name(text: str, pos: int) -> bool:
     """True when a family name followed by at least one more capitalised syllable starts at ``pos``."""
     first = _SYLLABLE.match(text, pos)
-    if first is None or first.group() not in _surnames():
+    if first is None or first.group() not in _SURNAMES:
         return False
     return _SYLLABLE.match(text, first.end() + 1) is not None and text[first.end() : first.end() + 1] == " "
 
@@ -89,7 +90,7 @@ def _name_in_run(text: str, start: int, end: int, skip: list[tuple[int, int]]) -
         tokens = tokens[1:]
     if not tokens:
         return None
-    first = next((i for i, (a, b) in enumerate(tokens) if text[a:b] in _surnames()), None)
+    first = next((i for i, (a, b) in enumerate(tokens) if text[a:b] in _SURNAMES), None)
     if first is not None and len(tokens) - first < MIN_SYLLABLES:
         first = None
     candidates = tokens[first:] if first is not None else tokens

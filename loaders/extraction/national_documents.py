@@ -6,7 +6,6 @@ Articles often cite them by a short form ("Nghị quyết số 36 của Bộ Ch�
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -30,7 +29,6 @@ class NationalDocument:
     issuer: str | None
 
 
-@functools.cache
 def _graph() -> Graph:
     graph = Graph()
     folder = resources.files("ontology")
@@ -41,9 +39,7 @@ def _graph() -> Graph:
     return graph
 
 
-@functools.cache
-def national_documents() -> tuple[NationalDocument, ...]:
-    """Every document in the gazetteer (empty when the file is missing)."""
+def _load() -> tuple[NationalDocument, ...]:
     graph = _graph()
     names = {cls: str(name) for cls, name in graph.subject_objects(GOVKG.vietnameseName)}
     documents = []
@@ -61,13 +57,21 @@ def national_documents() -> tuple[NationalDocument, ...]:
     return tuple(sorted(documents, key=lambda d: (d.type, d.number)))
 
 
-@functools.cache
-def _by_number() -> dict[tuple[str, str], tuple[NationalDocument, ...]]:
+def _index(documents: tuple[NationalDocument, ...]) -> dict[tuple[str, str], tuple[NationalDocument, ...]]:
     index: dict[tuple[str, str], list[NationalDocument]] = {}
-    for document in national_documents():
+    for document in documents:
         leading = document.number.split("/")[0].split("-")[0]
         index.setdefault((document.type, leading), []).append(document)
     return {key: tuple(docs) for key, docs in index.items()}
+
+
+_DOCUMENTS = _load()
+_BY_NUMBER = _index(_DOCUMENTS)
+
+
+def national_documents() -> tuple[NationalDocument, ...]:
+    """Every document in the gazetteer (empty when the file is missing)."""
+    return _DOCUMENTS
 
 
 def lookup_short(kind: str, number: str, issuer: str | None) -> NationalDocument | None:
@@ -78,13 +82,11 @@ def lookup_short(kind: str, number: str, issuer: str | None) -> NationalDocument
     """
     if issuer is None:
         return None
-    candidates = [
-        d for d in _by_number().get((kind, number), ()) if d.issuer and text_key(d.issuer) == text_key(issuer)
-    ]
+    candidates = [d for d in _BY_NUMBER.get((kind, number), ()) if d.issuer and text_key(d.issuer) == text_key(issuer)]
     return candidates[0] if len(candidates) == 1 else None
 
 
 def lookup_full(kind: str, number: str) -> NationalDocument | None:
     """The gazetteer entry for a full notation, if the gazetteer has it."""
     leading = number.split("/")[0].split("-")[0]
-    return next((d for d in _by_number().get((kind, leading), ()) if d.number == number), None)
+    return next((d for d in _BY_NUMBER.get((kind, leading), ()) if d.number == number), None)

@@ -14,7 +14,6 @@ Quảng Ngãi"), or "tỉnh" alone when the article never says which.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -88,8 +87,7 @@ def _org_table() -> dict[str, Any]:
     return table("organizations")
 
 
-@functools.cache
-def _heads() -> dict[str, _Head]:
+def _build_heads() -> dict[str, _Head]:
     heads: dict[str, _Head] = {}
     for item in _org_table()["heads"]:
         head = _Head(
@@ -105,8 +103,10 @@ def _heads() -> dict[str, _Head]:
     return heads
 
 
-@functools.cache
-def _national() -> dict[str, tuple[str, str]]:
+_HEADS: dict[str, _Head] = _build_heads()
+
+
+def _build_national() -> dict[str, tuple[str, str]]:
     return {
         form: (item["name"], item["kind"])
         for item in _org_table()["national"]
@@ -114,8 +114,10 @@ def _national() -> dict[str, tuple[str, str]]:
     }
 
 
-@functools.cache
-def _domains() -> dict[str, tuple[str, bool]]:
+_NATIONAL: dict[str, tuple[str, str]] = _build_national()
+
+
+def _build_domains() -> dict[str, tuple[str, bool]]:
     return {
         text_key(form): (item["name"], bool(item.get("ministry_only")))
         for item in _org_table()["domains"]
@@ -123,78 +125,105 @@ def _domains() -> dict[str, tuple[str, bool]]:
     }
 
 
+_DOMAINS: dict[str, tuple[str, bool]] = _build_domains()
+
+
 def _exact(forms: list[str], *, ignore_case: bool = False) -> re.Pattern[str]:
     return re.compile(alternation(forms), re.IGNORECASE if ignore_case else 0)
 
 
-@functools.cache
-def _head_regex() -> re.Pattern[str]:
-    return _exact(list(_heads()))
+def _build_head_regex() -> re.Pattern[str]:
+    return _exact(list(_HEADS))
 
 
-@functools.cache
-def _national_regex() -> re.Pattern[str]:
-    return _exact(list(_national()))
+_HEAD_REGEX: re.Pattern[str] = _build_head_regex()
 
 
-@functools.cache
-def _start_regex() -> re.Pattern[str]:
+def _build_national_regex() -> re.Pattern[str]:
+    return _exact(list(_NATIONAL))
+
+
+_NATIONAL_REGEX: re.Pattern[str] = _build_national_regex()
+
+
+def _build_start_regex() -> re.Pattern[str]:
     # Not inside a notation: the "BCĐ" of "45/KH-BCĐ" is an issuer code.
-    return re.compile(r"(?<![-/])" + alternation([*_heads(), *_national()]))
+    return re.compile(r"(?<![-/])" + alternation([*_HEADS, *_NATIONAL]))
 
 
-@functools.cache
-def _domain_regex() -> re.Pattern[str]:
+_START_REGEX: re.Pattern[str] = _build_start_regex()
+
+
+def _build_domain_regex() -> re.Pattern[str]:
     forms = [form for item in _org_table()["domains"] for form in item.get("forms") or [item["name"]]]
     return _exact(forms, ignore_case=True)
 
 
-@functools.cache
-def _stop_regex() -> re.Pattern[str]:
+_DOMAIN_REGEX: re.Pattern[str] = _build_domain_regex()
+
+
+def _build_stop_regex() -> re.Pattern[str]:
     return _exact(strings("organizations", "name_stops"))
 
 
-@functools.cache
-def _start_stop_regex() -> re.Pattern[str]:
+_STOP_REGEX: re.Pattern[str] = _build_stop_regex()
+
+
+def _build_start_stop_regex() -> re.Pattern[str]:
     return _exact(strings("organizations", "name_start_stops"))
 
 
-@functools.cache
-def _period_regex() -> re.Pattern[str]:
+_START_STOP_REGEX: re.Pattern[str] = _build_start_stop_regex()
+
+
+def _build_period_regex() -> re.Pattern[str]:
     return re.compile("|".join(strings("organizations", "name_periods")), re.IGNORECASE)
 
 
-@functools.cache
-def _province_word_regex() -> re.Pattern[str]:
+_PERIOD_REGEX: re.Pattern[str] = _build_period_regex()
+
+
+def _build_province_word_regex() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(strings('organizations', 'province_words'))})[ \t]*")
 
 
-@functools.cache
-def _lower_unit_regex() -> re.Pattern[str]:
+_PROVINCE_WORD_REGEX: re.Pattern[str] = _build_province_word_regex()
+
+
+def _build_lower_unit_regex() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(strings('organizations', 'lower_unit_words'))})[ \t]+")
 
 
-@functools.cache
-def _generic_locality_regex() -> re.Pattern[str]:
+_LOWER_UNIT_REGEX: re.Pattern[str] = _build_lower_unit_regex()
+
+
+def _build_generic_locality_regex() -> re.Pattern[str]:
     return _exact(strings("organizations", "generic_localities"))
 
 
-@functools.cache
-def _not_after_regex() -> re.Pattern[str]:
+_GENERIC_LOCALITY_REGEX: re.Pattern[str] = _build_generic_locality_regex()
+
+
+def _build_not_after_regex() -> re.Pattern[str]:
     words = alternation(strings("organizations", "not_after"))
     return re.compile(rf"(?:{words})\s+$")
 
 
-@functools.cache
-def _abbreviation_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+_NOT_AFTER_REGEX: re.Pattern[str] = _build_not_after_regex()
+
+
+def _build_abbreviation_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     expansions: dict[str, str] = _org_table()["abbreviations"]
     body = "|".join(re.escape(a) for a in sorted(expansions, key=len, reverse=True))
     return re.compile(f"(?<!{_ALNUM})(?:{body})(?!{_ALNUM})"), expansions
 
 
+_ABBREVIATION_REGEX: tuple[re.Pattern[str], dict[str, str]] = _build_abbreviation_regex()
+
+
 def expand_abbreviations(text: str) -> str:
     """Write out the abbreviations of a name ("Ban Chỉ đạo CNTT" → "Ban Chỉ đạo công nghệ thông tin")."""
-    regex, expansions = _abbreviation_regex()
+    regex, expansions = _ABBREVIATION_REGEX
     return regex.sub(lambda m: expansions[m.group()], text)
 
 
@@ -252,7 +281,7 @@ class OrganizationReader:
         """Every body named in ``text[start:end]``, left to right, outermost first, none overlapping."""
         found: list[OrgMatch] = []
         last_end = start
-        for match in _start_regex().finditer(self.text, start, len(self.text) if end is None else end):
+        for match in _START_REGEX.finditer(self.text, start, len(self.text) if end is None else end):
             if match.start() < last_end:
                 continue
             org = self.at(match.start())
@@ -270,26 +299,26 @@ class OrganizationReader:
         if not candidates:
             return None
         best = max(candidates, key=lambda c: (c.end, c.head == c.name))
-        if _not_after_regex().search(self.text, max(0, pos - 30), pos) or _DIGITS_BEFORE.search(
+        if _NOT_AFTER_REGEX.search(self.text, max(0, pos - 30), pos) or _DIGITS_BEFORE.search(
             self.text, max(0, pos - 8), pos
         ):
             best = replace(best, generic=True)
         return best
 
     def _national_at(self, pos: int) -> OrgMatch | None:
-        match = _national_regex().match(self.text, pos)
+        match = _NATIONAL_REGEX.match(self.text, pos)
         if match is None:
             return None
-        name, kind = _national()[match.group()]
+        name, kind = _NATIONAL[match.group()]
         if _not_before(name, self.text, match.end()):
             return None
         return OrgMatch(pos, match.end(), name, kind, name)
 
     def _headed_at(self, pos: int, depth: int) -> OrgMatch | None:
-        match = _head_regex().match(self.text, pos)
+        match = _HEAD_REGEX.match(self.text, pos)
         if match is None:
             return None
-        head = _heads()[match.group()]
+        head = _HEADS[match.group()]
         after = self._skip_space(match.end())
         parse = {
             "locality": self._with_locality,
@@ -337,10 +366,10 @@ class OrganizationReader:
         return OrgMatch(pos, end, f"{head.name} {self.province.label}", head.kind, head.name, self.province.province)
 
     def _with_domain(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
-        match = _domain_regex().match(self.text, after)
+        match = _DOMAIN_REGEX.match(self.text, after)
         if match is None:
             return None
-        domain, ministry_only = _domains()[text_key(match.group())]
+        domain, ministry_only = _DOMAINS[text_key(match.group())]
         if ministry_only and head.scope != "national":
             return None
         name = f"{head.name} {domain}"
@@ -386,13 +415,13 @@ class OrganizationReader:
         lower = self._lower_unit_at(pos)
         if lower is not None:
             return lower
-        word = _province_word_regex().match(self.text, pos)
+        word = _PROVINCE_WORD_REGEX.match(self.text, pos)
         written = word.group().strip() if word else None
         hit = province_at(self.text, word.end() if word else pos, self.on)
         if hit is not None:
             unit = self._unit_word(hit.province, written)
             return _Locality(hit.end, f"{unit} {hit.label}", hit.province, False)
-        generic = _generic_locality_regex().match(self.text, pos)
+        generic = _GENERIC_LOCALITY_REGEX.match(self.text, pos)
         if generic is not None:
             return _Locality(generic.end(), generic.group(), None, True)
         if written is None:
@@ -405,7 +434,7 @@ class OrganizationReader:
 
     def _lower_unit_at(self, pos: int) -> _Locality | None:
         """A district, town or commune named at ``pos`` ("xã Đông Thành", "TP Hà Tĩnh" in a province)."""
-        lower = _lower_unit_regex().match(self.text, pos)
+        lower = _LOWER_UNIT_REGEX.match(self.text, pos)
         if lower is None:
             return None
         unit_name = _LOWER_UNIT_NAME.match(self.text, lower.end())
@@ -484,20 +513,20 @@ class OrganizationReader:
             owner = self._owner_at(pos) if words else None
             if owner is not None:
                 return [*words, "của", owner.name], owner.end, None, owner
-            period = _period_regex().match(self.text, pos) if words else None
+            period = _PERIOD_REGEX.match(self.text, pos) if words else None
             if period is not None:
                 words.append(" ".join(period.group().split()))
                 end = period.end()
                 continue
             if self.text[pos] == "," and words and not inner:
                 more, more_end, locality, _ = self._free_name(pos + 1, inner=True)
-                if more and more[0][:1].islower() and (locality is not None or _period_regex().search(more[-1])):
+                if more and more[0][:1].islower() and (locality is not None or _PERIOD_REGEX.search(more[-1])):
                     return [*words[:-1], words[-1] + ",", *more], more_end, locality, None
                 break
             if self._ends_name(pos, words):
                 break
             token = _TOKEN.match(self.text, pos)
-            if token is None or (not words and _start_stop_regex().match(self.text, pos)):
+            if token is None or (not words and _START_STOP_REGEX.match(self.text, pos)):
                 break
             words.append(token.group())
             end = self._skip_abbreviation(token.end())
@@ -527,11 +556,11 @@ class OrganizationReader:
             return True
         if char in "-–—" and self.text[pos + 1 : pos + 2] in (" ", "") and words:
             return not self._joins_names(pos, words)
-        if _stop_regex().match(self.text, pos) is not None:
+        if _STOP_REGEX.match(self.text, pos) is not None:
             return True
         if words and (starts_person_name(self.text, pos) or _starts_title(self.text, pos)):
             return True
-        return bool(words) and _start_regex().match(self.text, pos) is not None and self.at(pos, 1) is not None
+        return bool(words) and _START_REGEX.match(self.text, pos) is not None and self.at(pos, 1) is not None
 
     def _joins_names(self, pos: int, words: list[str]) -> bool:
         """A dash between two capitalised parts of one name ("miền Trung - Tây Nguyên")."""
@@ -572,6 +601,6 @@ def _starts_title(text: str, pos: int) -> bool:
 
 def department_at(reader: OrganizationReader, pos: int) -> OrgMatch | None:
     """A department written by its field alone at ``pos`` ("Kế hoạch và Đầu tư" in a list after "Sở:")."""
-    department = _heads()["Sở"]
+    department = _HEADS["Sở"]
     org = reader._with_domain(department, pos, pos, 0)
     return replace(org, name=org.name, start=pos) if org is not None else None

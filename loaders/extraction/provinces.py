@@ -7,7 +7,6 @@ the province from what the article itself says about its events.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -49,8 +48,7 @@ class ArticleProvince:
         return f"{self.unit} {self.label}"
 
 
-@functools.cache
-def _labels() -> tuple[dict[str, str], dict[str, tuple[Province, ...]]]:
+def _build_labels() -> tuple[dict[str, str], dict[str, tuple[Province, ...]]]:
     names: dict[str, str] = {}
     cities: dict[str, list[Province]] = {}
     for unit in provinces():
@@ -61,27 +59,34 @@ def _labels() -> tuple[dict[str, str], dict[str, tuple[Province, ...]]]:
     return names, {key: tuple(units) for key, units in cities.items()}
 
 
-@functools.cache
-def _name_regex() -> re.Pattern[str]:
-    names, _ = _labels()
+_LABELS: tuple[dict[str, str], dict[str, tuple[Province, ...]]] = _build_labels()
+
+
+def _build_name_regex() -> re.Pattern[str]:
+    names, _ = _LABELS
     body = "|".join(phrase_pattern(label) for label in sorted(names.values(), key=len, reverse=True))
     return re.compile(f"{_NOT_LETTER_BEFORE}(?:{body}){_NOT_LETTER_AFTER}")
 
 
-@functools.cache
-def _city_regex() -> re.Pattern[str]:
-    _, cities = _labels()
+_NAME_REGEX: re.Pattern[str] = _build_name_regex()
+
+
+def _build_city_regex() -> re.Pattern[str]:
+    _, cities = _LABELS
     labels = {city for units in cities.values() for unit in units for city in unit.cities}
     body = "|".join(phrase_pattern(label) for label in sorted(labels, key=len, reverse=True))
     return re.compile(f"(?:thành phố|TP\\.?|Tp\\.?|thị xã|TX)\\s+(?P<city>{body}){_NOT_LETTER_AFTER}")
 
 
+_CITY_REGEX: re.Pattern[str] = _build_city_regex()
+
+
 def province_at(text: str, pos: int, on: date | None) -> ProvinceHit | None:
     """The province named exactly at ``pos`` ("Quảng Ngãi …"), resolved for the day ``on``."""
-    match = _name_regex().match(text, pos)
+    match = _NAME_REGEX.match(text, pos)
     if match is None:
         return None
-    label = _labels()[0][text_key(match.group())]
+    label = _LABELS[0][text_key(match.group())]
     unit = resolve_province(label, on=on)
     return ProvinceHit(match.start(), match.end(), unit, label, False) if unit else None
 
@@ -89,14 +94,14 @@ def province_at(text: str, pos: int, on: date | None) -> ProvinceHit | None:
 def find_provinces(text: str, on: date | None) -> list[ProvinceHit]:
     """Every province named in ``text`` outside people's names, and every city that gives one away."""
     hits: list[ProvinceHit] = []
-    for match in _name_regex().finditer(text):
+    for match in _NAME_REGEX.finditer(text):
         if _inside_person_name(text, match.start()):
             continue
         hit = province_at(text, match.start(), on)
         if hit is not None:
             hits.append(hit)
-    _, cities = _labels()
-    for match in _city_regex().finditer(text):
+    _, cities = _LABELS
+    for match in _CITY_REGEX.finditer(text):
         units = cities.get(text_key(match.group("city")), ())
         valid = [u for u in units if on is None or u.valid_on(on)] or list(units)
         if len(valid) == 1:

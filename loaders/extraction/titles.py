@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -34,8 +33,7 @@ class TitleMatch:
         return None if self.entry.head is None else self.end - len(self.entry.head)
 
 
-@functools.cache
-def _entries() -> dict[str, TitleEntry]:
+def _build_entries() -> dict[str, TitleEntry]:
     entries: dict[str, TitleEntry] = {}
     for item in table("titles")["titles"]:
         entry = TitleEntry(item["title"], item.get("head"), item.get("organization"))
@@ -44,40 +42,51 @@ def _entries() -> dict[str, TitleEntry]:
     return entries
 
 
-@functools.cache
-def _regex() -> re.Pattern[str]:
-    former = "|".join(phrase_pattern(f) for f in strings("titles", "former"))
-    return re.compile(rf"(?P<former>(?:{former})\s+)?(?P<title>{alternation(_forms())})", re.IGNORECASE)
+_ENTRIES: dict[str, TitleEntry] = _build_entries()
 
 
-@functools.cache
-def _forms() -> tuple[str, ...]:
+def _build_forms() -> tuple[str, ...]:
     forms = [form for item in table("titles")["titles"] for form in item.get("forms") or [item["title"]]]
     return tuple(forms)
 
 
-@functools.cache
-def _post_verbs() -> re.Pattern[str]:
+_FORMS: tuple[str, ...] = _build_forms()
+
+
+def _build_regex() -> re.Pattern[str]:
+    former = "|".join(phrase_pattern(f) for f in strings("titles", "former"))
+    return re.compile(rf"(?P<former>(?:{former})\s+)?(?P<title>{alternation(_FORMS)})", re.IGNORECASE)
+
+
+_REGEX: re.Pattern[str] = _build_regex()
+
+
+def _build_post_verbs() -> re.Pattern[str]:
     return re.compile(rf"^[\s,)]*(?:{alternation(strings('titles', 'post_verbs'))})\s*$", re.IGNORECASE)
 
 
-@functools.cache
-def _title_kinds() -> dict[str, frozenset[str]]:
+_POST_VERBS: re.Pattern[str] = _build_post_verbs()
+
+
+def _build_title_kinds() -> dict[str, frozenset[str]]:
     kinds: dict[str, list[str]] = table("titles")["title_kinds"]
     return {title: frozenset(values) for title, values in kinds.items()}
 
 
+_TITLE_KINDS: dict[str, frozenset[str]] = _build_title_kinds()
+
+
 def body_kinds(title: str) -> frozenset[str]:
     """The kinds of body a title is held in ("Thứ trưởng" → Ministry), empty when any may be."""
-    return _title_kinds().get(title, frozenset())
+    return _TITLE_KINDS.get(title, frozenset())
 
 
 def find_titles(text: str, start: int, end: int) -> list[TitleMatch]:
     """Every title in ``text[start:end]``, left to right, longest first where two begin together."""
     found: list[TitleMatch] = []
-    for match in _regex().finditer(text, start, end):
+    for match in _REGEX.finditer(text, start, end):
         title = match.group("title")
-        entry = _entries().get(text_key(title))
+        entry = _ENTRIES.get(text_key(title))
         if entry is None or _is_head_noun(title, entry):
             continue
         found.append(TitleMatch(match.start(), match.end(), entry, match.group("former") is not None))
@@ -86,16 +95,16 @@ def find_titles(text: str, start: int, end: int) -> list[TitleMatch]:
 
 def title_at(text: str, pos: int) -> TitleMatch | None:
     """The title written exactly at ``pos``, if one is."""
-    match = _regex().match(text, pos)
+    match = _REGEX.match(text, pos)
     if match is None or match.group("former"):
         return None
-    entry = _entries().get(text_key(match.group("title")))
+    entry = _ENTRIES.get(text_key(match.group("title")))
     return TitleMatch(match.start(), match.end(), entry, False) if entry else None
 
 
 def is_post_verb(gap: str) -> bool:
     """True when ``gap`` is a verb giving the post after it ("làm", "giữ chức vụ", "kiêm")."""
-    return _post_verbs().match(gap) is not None
+    return _POST_VERBS.match(gap) is not None
 
 
 def _is_head_noun(written: str, entry: TitleEntry) -> bool:
