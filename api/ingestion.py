@@ -24,7 +24,7 @@ from graph.validation import validate_article_graphs
 from loaders.errors import ArticleRejected
 from loaders.pipeline import extract
 from loaders.rdf_mapping import article_graph
-from loaders.reading import ARTICLE_SUFFIXES, read_article
+from loaders.reading import ARTICLE_SUFFIXES, parse_article, read_article
 from loaders.resolution import NO_DECISIONS, IdentityDecisions
 from ontology.identity import mint_article_iri
 
@@ -116,11 +116,48 @@ def _parse(path: Path, max_bytes: int, decisions: IdentityDecisions) -> _Parsed 
     return _Parsed(str(path), str(mint_article_iri(article.key)), article.content_hash, graph)
 
 
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """An article received as bytes (an uploaded file, a JSON article), under the file name it came with."""
+
+    name: str
+    data: bytes
+
+
+def _parse_upload(upload: Upload, max_bytes: int, decisions: IdentityDecisions) -> _Parsed | FileOutcome:
+    if Path(upload.name).suffix.lower() not in ARTICLE_SUFFIXES:
+        suffix = Path(upload.name).suffix or "(none)"
+        reason = f"unsupported file type {suffix}; govkg reads .txt, .html and .json articles"
+        return FileOutcome(upload.name, Status.REJECTED, reason=reason)
+    if len(upload.data) > max_bytes:
+        reason = (
+            f"file too large: {len(upload.data) / 1e6:.1f} MB "
+            f"(the limit is {max_bytes / 1e6:.1f} MB; set GOVKG_MAX_ARTICLE_BYTES)"
+        )
+        return FileOutcome(upload.name, Status.REJECTED, reason=reason)
+    try:
+        article = parse_article(upload.data, upload.name, upload.name)
+    except ArticleRejected as exc:
+        return FileOutcome(upload.name, Status.REJECTED, reason=exc.reason)
+    graph = article_graph(extract(article), decisions)
+    return _Parsed(upload.name, str(mint_article_iri(article.key)), article.content_hash, graph)
+
+
 def prepare_batch(
     paths: Sequence[Path], max_bytes: int, decisions: IdentityDecisions = NO_DECISIONS
 ) -> list[PreparedArticle | FileOutcome]:
     """Read, extract, map and validate a batch of files (one pySHACL run for the batch)."""
-    parsed = [_parse(path, max_bytes, decisions) for path in paths]
+    return _validated([_parse(path, max_bytes, decisions) for path in paths])
+
+
+def prepare_uploads(
+    uploads: Sequence[Upload], max_bytes: int, decisions: IdentityDecisions = NO_DECISIONS
+) -> list[PreparedArticle | FileOutcome]:
+    """Decode, extract, map and validate a batch of uploaded articles (one pySHACL run for the batch)."""
+    return _validated([_parse_upload(upload, max_bytes, decisions) for upload in uploads])
+
+
+def _validated(parsed: list[_Parsed | FileOutcome]) -> list[PreparedArticle | FileOutcome]:
     good = [p for p in parsed if isinstance(p, _Parsed)]
     verdicts = iter(validate_article_graphs([p.graph for p in good]) if good else [])
     prepared: list[PreparedArticle | FileOutcome] = []
@@ -199,6 +236,22 @@ def ingest(
     return summary
 
 
+def ingest_uploads(
+    store: ArticleStore,
+    uploads: Sequence[Upload],
+    *,
+    max_bytes: int,
+    batch_size: int = 16,
+    decisions: IdentityDecisions = NO_DECISIONS,
+) -> IngestSummary:
+    """Ingest articles received as bytes; each ends ok, unchanged, quarantined or rejected (see :func:`ingest`)."""
+    summary = IngestSummary()
+    batches = (uploads[start : start + batch_size] for start in range(0, len(uploads), batch_size))
+    _write_all(store, (prepare_uploads(batch, max_bytes, decisions) for batch in batches), summary, None)
+    store.flush()
+    return summary
+
+
 def _write_all(
     store: ArticleStore,
     prepared_batches: Iterable[list[PreparedArticle | FileOutcome]],
@@ -234,4 +287,13 @@ def _prepared_in(
         yield pending.popleft().result()
 
 
-__all__ = ["FileOutcome", "IngestSummary", "Status", "StoreError", "article_files", "ingest"]
+__all__ = [
+    "FileOutcome",
+    "IngestSummary",
+    "Status",
+    "StoreError",
+    "Upload",
+    "article_files",
+    "ingest",
+    "ingest_uploads",
+]

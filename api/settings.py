@@ -14,6 +14,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: Upper bound of rows any one query may return to an HTTP caller.
 MAX_ROWS_CAP = 100_000
+#: Rows the API's own list queries may read (whole filtered lists, paged in memory per store generation).
+INTERNAL_ROWS_CAP = 1_000_000
 
 
 class Settings(BaseSettings):
@@ -42,6 +44,15 @@ class Settings(BaseSettings):
     allowed_service_endpoints: list[str] = Field(
         default_factory=list, description="Endpoints a SPARQL SERVICE clause may call (none by default)."
     )
+    snapshot_dir: Path | None = Field(
+        None,
+        description="Folder of the read-only store snapshots the query workers open "
+        "(default: the store's folder name + '-snapshots', beside it).",
+    )
+    query_cache_size: int = Field(
+        4096, ge=0, le=1_000_000, description="Answers kept per store generation (0 turns the cache off)."
+    )
+    max_query_chars: int = Field(100_000, ge=100, le=10_000_000, description="Longest SPARQL text /sparql accepts.")
 
     # -- HTTP ----------------------------------------------------------------
     host: str = "127.0.0.1"
@@ -50,6 +61,10 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
     page_size: int = Field(50, ge=1, le=1000, description="Default page size of list endpoints.")
     max_page_size: int = Field(500, ge=1, le=MAX_ROWS_CAP, description="Largest page a caller may ask for.")
+    max_upload_files: int = Field(100, ge=1, le=10_000, description="Articles one POST /articles may carry.")
+
+    # -- exports, analytics, explorer ----------------------------------------
+    analytics_top: int = Field(20, ge=1, le=10_000, description="Officials /analytics/centrality lists by default.")
 
     # -- Neo4j ---------------------------------------------------------------
     neo4j_uri: str | None = Field(None, validation_alias=AliasChoices("NEO4J_URI", "GOVKG_NEO4J_URI"))
@@ -72,3 +87,8 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process's settings, read from the environment on first use."""
     return Settings()
+
+
+def snapshot_root(settings: Settings) -> Path:
+    """Where the query workers' snapshots of the store go (``GOVKG_SNAPSHOT_DIR`` or beside the store)."""
+    return settings.snapshot_dir or settings.store.parent / f"{settings.store.name}-snapshots"

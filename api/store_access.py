@@ -1,35 +1,32 @@
-"""The store as the HTTP layer sees it: opened once per app, shared by the routers."""
+"""FastAPI dependencies: the app's settings, its graph provider, and (for trusted fixed reads) the live store."""
 
 from __future__ import annotations
 
-import threading
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 
+from api.provider import GraphProvider
 from api.settings import Settings
-from graph.reference import ensure_reference
 from graph.store import OxigraphStore
 
 
-class StoreAccess:
-    """Opens the configured store on first use and hands it to request handlers."""
+def get_settings(request: Request) -> Settings:
+    """The settings the app was built with."""
+    settings: Settings = request.app.state.settings
+    return settings
 
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._store: OxigraphStore | None = None
-        self._lock = threading.Lock()
 
-    def store(self) -> OxigraphStore:
-        """The open store (opened, with its reference graph, on first call)."""
-        with self._lock:
-            if self._store is None:
-                self.settings.store.mkdir(parents=True, exist_ok=True)
-                self._store = OxigraphStore(self.settings.store)
-                ensure_reference(self._store)
-            return self._store
+def get_provider(request: Request) -> GraphProvider:
+    """The app's graph provider (opened when the app starts)."""
+    provider: GraphProvider = request.app.state.provider
+    return provider
 
 
 def get_store(request: Request) -> OxigraphStore:
-    """FastAPI dependency: the app's store."""
-    access: StoreAccess = request.app.state.store
-    return access.store()
+    """The live store, for fixed queries the code controls; caller-shaped queries go through the provider."""
+    return get_provider(request).store
+
+
+#: A route parameter receiving the provider.
+ProviderDep = Annotated[GraphProvider, Depends(get_provider)]

@@ -603,4 +603,3 @@ def _error(failure: _Failure) -> QueryError:
     if failure.kind == "syntax":
         return QuerySyntaxError(failure.message)
     return QueryEvaluationError(failure.message)
-

@@ -1,29 +1,35 @@
-"""``/health``: is the service up, and can it read its store?"""
+"""``/health``: is the service up, which snapshot does it serve, and how much does it hold?"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel
-
-from api.store_access import get_store
-from graph.stats import store_stats
-from graph.store import OxigraphStore
+from api.models import Health
+from api.problems import problem_responses
+from api.store_access import ProviderDep
+from queries.resources import COUNTS
 
 router = APIRouter(tags=["service"])
 
-
-class Health(BaseModel):
-    """Liveness and the size of what is served."""
-
-    status: str
-    articles: int
-    triples: int
+_TRIPLES = "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }"
 
 
-@router.get("/health", response_model=Health)
-def health(store: Annotated[OxigraphStore, Depends(get_store)]) -> Health:
-    """Report that the service runs and how many articles and triples it serves."""
-    figures = store_stats(store)
-    return Health(status="ok", articles=figures.articles, triples=figures.triples)
+@router.get("/health", response_model=Health, responses=problem_responses(503, 504))
+def health(provider: ProviderDep) -> Health:
+    """Report that the service runs, the store snapshot generation it serves (it grows with every write)
+    and how many articles, entities and triples (in the merged default graph) it holds.
+
+    Answers 503 while the query workers are not running.
+    """
+    counts = {str(row[0]): int(str(row[1])) for row in provider.select(COUNTS).rows}
+    triples = provider.select(_TRIPLES).rows
+    return Health(
+        status="ok",
+        generation=provider.generation,
+        articles=counts.get("articles", 0),
+        persons=counts.get("persons", 0),
+        organizations=counts.get("organizations", 0),
+        legal_documents=counts.get("legal_documents", 0),
+        meetings=counts.get("meetings", 0),
+        triples=int(str(triples[0][0])) if triples else 0,
+    )

@@ -1,0 +1,154 @@
+"""``/meetings``: meetings that took place, who chaired them, where, when and under which documents."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Path, Query
+
+from api.evidence import EvidenceIndex, statements
+from api.filters import day, entity, given, looks_like_entity, province, text_key
+from api.identifiers import ID_PATTERN, Kind, entity_iri
+from api.models import Links, MeetingDetail, MeetingSummary, Page, Participant, Ref, Statement
+from api.paging import PageDep
+from api.problems import not_found, problem_responses
+from api.store_access import ProviderDep
+from api.summaries import meeting_summary
+from graph.sparql_runner import Term
+from ontology.namespaces import GOVKG, SCHEMA
+from ontology.orthography import canonical_spelling
+from queries.registry import ParameterError
+from queries.resources import EVIDENCE, MEETINGS
+
+router = APIRouter(prefix="/meetings", tags=["meetings"])
+
+MeetingId = Annotated[
+    str, Path(pattern=ID_PATTERN, description="The meeting's id, e.g. `2016-05-09-committeemeeting-e627586fe8`.")
+]
+
+
+def meeting_filters(
+    *,
+    chair: str | None = None,
+    province_name: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    legal_basis: str | None = None,
+    organizer: str | None = None,
+) -> dict[str, Term]:
+    """The filters of ``queries.resources.MEETINGS`` for what a caller gave."""
+    if start and end and start > end:
+        raise ParameterError("from", f"{start} is after to={end}")
+    filters = given(
+        province=province(province_name) if province_name else None,
+        **{"from": day(start) if start else None, "to": day(end) if end else None},
+        organizer=entity("organizer", Kind.ORGANIZATION, organizer) if organizer else None,
+    )
+    if chair:
+        if looks_like_entity(chair):
+            filters["chair"] = entity("chair", Kind.PERSON, chair)
+        else:
+            filters["chair_name"] = text_key("chair", chair)
+    if legal_basis:
+        if looks_like_entity(legal_basis):
+            filters["legal_basis"] = entity("legal_basis", Kind.DOCUMENT, legal_basis)
+        else:
+            filters["legal_basis_notation"] = ox.Literal(canonical_spelling("".join(legal_basis.split())))
+    return filters
+
+
+@router.get("", response_model=Page[MeetingSummary], responses=problem_responses(422, 503, 504))
+def list_meetings(
+    provider: ProviderDep,
+    page: PageDep,
+    chair: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=300,
+            description="The chair: a person's id or IRI, or part of their name (accents and case ignored).",
+        ),
+    ] = None,
+    province_name: Annotated[
+        str | None,
+        Query(
+            alias="province",
+            min_length=1,
+            max_length=100,
+            description="Where it was held: a unit code or name; units it succeeded match too.",
+        ),
+    ] = None,
+    start: Annotated[date | None, Query(alias="from", description="Held on or after this day (YYYY-MM-DD).")] = None,
+    end: Annotated[date | None, Query(alias="to", description="Held on or before this day (YYYY-MM-DD).")] = None,
+    legal_basis: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=300,
+            description="A document it was held under: its notation (`64/2007/NĐ-CP`), id or IRI.",
+        ),
+    ] = None,
+    organizer: Annotated[
+        str | None, Query(min_length=1, max_length=300, description="An organizing organization's id or IRI.")
+    ] = None,
+) -> Page[MeetingSummary]:
+    """List meetings, newest first (undated ones last).
+
+    Filters combine (all must hold):
+
+    - `chair` — a person's id or IRI, or part of a chair's name ignoring accents (`hoang van thai`);
+    - `province` — unit code or name; a merged unit also matches the units it succeeded, so
+      `province=VN-44-2025` lists meetings of the new An Giang *and* of the old An Giang and Kiên Giang;
+    - `from`, `to` — the meeting's date (undated meetings never match a date filter);
+    - `legal_basis` — a notation, or a document id or IRI;
+    - `organizer` — an organization's id or IRI.
+
+    Example: `GET /meetings?chair=Hoàng Văn Thái&from=2016-01-01`
+    """
+    filters = meeting_filters(
+        chair=chair,
+        province_name=province_name,
+        start=start,
+        end=end,
+        legal_basis=legal_basis,
+        organizer=organizer,
+    )
+    return page.page(provider.rows(MEETINGS, filters), meeting_summary)
+
+
+def _participants(found: list[Statement]) -> list[Participant]:
+    return [
+        Participant(entity=Ref.of(s.object.iri or "", s.object.label), evidence=s.evidence)
+        for s in sorted(found, key=lambda s: (s.object.label or "", s.object.iri or ""))
+    ]
+
+
+@router.get("/{meeting_id}", response_model=MeetingDetail, responses=problem_responses(404, 422, 503, 504))
+def get_meeting(meeting_id: MeetingId, provider: ProviderDep) -> MeetingDetail:
+    """One meeting: its chairs, attendees, organizers and legal basis, each with the evidence for it,
+    and the articles that report it.
+    """
+    iri = str(entity_iri(Kind.MEETING, meeting_id))
+    node = ox.NamedNode(iri)
+    found = provider.rows(MEETINGS, meeting=node)
+    if not found:
+        raise not_found("meeting", meeting_id, "/meetings")
+    summary = meeting_summary(found[0])
+    outgoing = EvidenceIndex(statements(provider.select(EVIDENCE, {"subject": node})))
+    incoming = EvidenceIndex(statements(provider.select(EVIDENCE, {"object": node})))
+    return MeetingDetail(
+        id=summary.id,
+        iri=iri,
+        label=summary.label,
+        kind=summary.kind,
+        date=summary.date,
+        province=summary.province,
+        chairs=_participants(outgoing.about(str(GOVKG.chairedBy))),
+        attendees=_participants(outgoing.about(str(GOVKG.attendedBy))),
+        organizers=_participants(outgoing.about(str(GOVKG.organizedBy))),
+        legal_basis=_participants(outgoing.about(str(GOVKG.underLegalBasis))),
+        reported_in=[e for s in incoming.about(str(SCHEMA.mentions), obj=iri) for e in s.evidence],
+        links=Links.of(iri),
+    )
