@@ -89,3 +89,9 @@ def test_the_gazetteer_uses_the_iris_article_graphs_mint() -> None:
 def test_documents_named_only_by_title_are_left_out(record_of: RecordOf) -> None:
     record = record_of(HEADER + "Luật Giao dịch điện tử và Đề án 06 được phổ biến tới cán bộ tỉnh Vĩnh Phúc.")
     assert record["legal_documents"] == []
+
+
+def test_a_date_on_the_next_line_is_not_the_documents(record_of: RecordOf) -> None:
+    record = record_of("Sơ kết Nghị quyết 05-NQ/TU của Tỉnh ủy\nNgày 20-6-2023, hội nghị diễn ra tại tỉnh Đồng Tháp.")
+    assert record["legal_documents"][0]["date"] is None
+    assert record["meetings"][0]["date"] == "2023-06-20"

@@ -101,3 +101,13 @@ def test_attendees_are_listed_apart_from_chairs(extract_text: ExtractText) -> No
     [meeting] = extraction.meetings
     assert [a.value for a in meeting.attendees] == ["Tống Thanh Hải"]
     assert [c.value for c in meeting.chairs] == ["Giàng A Tính"]
+
+
+def test_a_place_name_is_no_cue_word(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Hội thảo chính quyền số\n\n09:00 14/11/2022\n\nSáng 13/11, UBND thành phố Cần Thơ tổ chức Hội thảo "
+        "“Chính quyền số”."
+    )
+    [meeting] = extraction.meetings
+    assert meeting.date == date(2022, 11, 13)
+    assert meeting.kind == "Hội thảo Chính quyền số"

@@ -99,3 +99,12 @@ def test_the_authors_office_in_the_closing_lines_is_no_actor(record_of: RecordOf
         "Sở Nội vụ Hà Nam"
     )
     assert record["organizations"] == ["Ủy ban nhân dân tỉnh Hà Nam"]
+
+
+def test_a_body_without_its_province_takes_the_one_named_before_it_in_the_sentence(record_of: RecordOf) -> None:
+    record = record_of(
+        "Tin hoạt động\n\nĐoàn công tác tỉnh Hà Nam do ông Đinh Văn Phú, Chủ tịch UBND tỉnh dẫn đầu đã làm việc "
+        "tại Quảng Ninh. Tiếp đoàn có ông Lý Minh Tuệ, Phó Chủ tịch UBND tỉnh Quảng Ninh."
+    )
+    posts = {p["name"]: p["posts"][0]["organization"] for p in record["persons"]}
+    assert posts == {"Đinh Văn Phú": "Ủy ban nhân dân tỉnh Hà Nam", "Lý Minh Tuệ": "Ủy ban nhân dân tỉnh Quảng Ninh"}
