@@ -51,10 +51,10 @@ def extract(article: Article) -> Extraction:
     people = _guarded("coreference", article, lambda: join_people(ctx, readings, bodies), People())
     extraction.persons = people.persons
     extraction.legal_documents = [_document(ctx, m) for m in unique_documents(mentions)]
-    post_spans = [(s.start, s.end) for r in readings for p in r.persons for s in p.segments]
+    post_spans = [(s.start, s.end) for r in readings for p in r.persons for s in p.segments] + ctx.source_tags
     finder = MeetingFinder(ctx, people, bodies, mentions, post_spans)
     extraction.meetings = _guarded("meetings", article, finder.find, [])
-    titles = [(s.title.start, s.title.end) for r in readings for s in r.segments]
+    titles = [(s.title.start, s.title.end) for r in readings for s in r.segments] + ctx.source_tags
     former = [(s.start, s.end) for r in readings for s in r.segments if s.former]
     extraction.organizations = _guarded(
         "organization_records", article, lambda: _organizations(ctx, bodies, people, mentions, titles + former), []

@@ -13,6 +13,8 @@ from ontology.orthography import canonical_spelling
 
 _CLAUSE_END = re.compile(r";|\n")
 _LINE = re.compile(r"[^\n]+")
+# "(Mic.gov.vn) - Sáng 7/7, …": an outlet's tag opening a lead; the outlet is no actor of the article.
+_SOURCE_TAG = re.compile(r"^(\([^()\n]{2,40}\))[ \t]*[-–—:]?[ \t]*(?=\S)", re.MULTILINE)
 _MAX_SIGNATURE_WORDS = 8
 
 
@@ -31,6 +33,7 @@ class ArticleContext:
     province: ArticleProvince | None
     organizations: OrganizationReader
     signature_start: int  # where the closing lines (byline, author's office, source) begin
+    source_tags: list[tuple[int, int]]  # the outlet tags opening a lead ("(Cổng TTĐT Quảng Trị) -")
     province_hits: list[ProvinceHit] = field(default_factory=list)  # every province the text names
     citations: list[tuple[int, int]] = field(default_factory=list)  # spans of legal-document citations
     _bodies: list[OrgMatch] | None = None
@@ -82,6 +85,7 @@ def build_context(article: Article) -> ArticleContext:
         province=province,
         organizations=OrganizationReader(text, province, article.published, _named_provinces(article, text, hits)),
         signature_start=_signature_start(text),
+        source_tags=[m.span(1) for m in _SOURCE_TAG.finditer(text)],
         province_hits=hits,
     )
 

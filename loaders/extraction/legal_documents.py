@@ -26,7 +26,9 @@ _STANDARD = rf"\d+[a-z]?\s*/\s*(?:\d{{4}}\s*/\s*)?{_CODE}(?:\s*[-–—]\s*{_COD
 _PARTY = rf"\d+[a-z]?\s*[-–]\s*{_CODE}\s*/\s*{_CODE}"
 _BARE = r"\d+[a-z]?(?![\d/]|\s*[-–]\s*[A-ZĐ]|[.,]\d)"
 # What may follow a notation on its line: its date, then its issuer ("… ngày 1.7.2014 của Bộ Chính trị").
-_ISSUER_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:,[ \t]*)?(?:khóa[ \t]+[IVXLC]+[ \t]*)?của[ \t]+", re.IGNORECASE)
+_ISSUER_AFTER = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:,[ \t]*)?(?:khóa[ \t]+[IVXLC]+[ \t]*)?của[ \t]+", re.IGNORECASE
+)
 _DATE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:được[ \t]+)?(?:ban hành[ \t]+)?(?=ngày\s)", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.;:\n]")
 _COORDINATED = re.compile(r"\s*(?:,|và|;)\s*")

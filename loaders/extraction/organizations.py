@@ -35,7 +35,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 _QUOTED_LOCALITY = re.compile(r"\s+(?:trên địa bàn|của)?\s*(?:tỉnh|thành phố)(?:\s+\S.*)?$")
 _TOKEN = re.compile(rf"{_ALNUM}+(?:[&.'’/-]{_ALNUM}+)*|[-–&]")
 # "2 ban chỉ đạo", "hai Sở": a count of bodies is no body ("kỳ họp thứ 8 HĐND" is one).
-_DIGITS_BEFORE = re.compile(r"(?<!thứ )(?<!số )(?<!lần )(?:\b\d+|\bhai|\bba|\bbốn)\s+$", re.IGNORECASE)
+_DIGITS_BEFORE = re.compile(r"(?<!thứ )(?<!số )(?<!lần )(?:(?<![\d/.,])\b\d+|\bhai|\bba|\bbốn)[ \t]+$", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực", re.IGNORECASE)
 _LOWER_UNIT_NAME = re.compile(rf"{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,3}}(?!{_ALNUM})")
 _MAX_NAME_TOKENS = 14

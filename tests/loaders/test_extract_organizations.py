@@ -108,3 +108,16 @@ def test_a_body_without_its_province_takes_the_one_named_before_it_in_the_senten
     )
     posts = {p["name"]: p["posts"][0]["organization"] for p in record["persons"]}
     assert posts == {"Đinh Văn Phú": "Ủy ban nhân dân tỉnh Hà Nam", "Lý Minh Tuệ": "Ủy ban nhân dân tỉnh Quảng Ninh"}
+
+
+def test_a_body_after_a_date_line_is_no_count_of_bodies(record_of: RecordOf) -> None:
+    record = record_of("Thành lập Ban Chỉ đạo\n\nNgày đăng: 05/03/2020\n\nUBND tỉnh Gia Lai vừa ban hành quyết định.")
+    assert "Ủy ban nhân dân tỉnh Gia Lai" in record["organizations"]
+
+
+def test_the_outlet_tag_opening_the_lead_is_no_actor(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Họp Ban Chỉ đạo\n\n(Cổng TTĐT Hà Giang) - Sáng 3/3/2023, UBND tỉnh Hà Giang tổ chức họp Ban Chỉ đạo."
+    )
+    assert [o.name for o in extraction.organizations] == ["Ủy ban nhân dân tỉnh Hà Giang"]
+    assert [o.value for o in extraction.meetings[0].organizers] == ["Ủy ban nhân dân tỉnh Hà Giang"]
