@@ -330,7 +330,10 @@ class SearchResult(BaseModel):
     iri: str
     kind: str = Field(description="person, organization or document.")
     label: str = Field(description="The label that matched best.")
-    score: int = Field(description="4 equal, 3 starts the label, 2 inside it, 1 all words as prefixes.")
+    score: int = Field(
+        description="5 the whole label, 4 its first words, 3 words in a row inside it, 2 all its words anywhere, "
+        "1 only word beginnings."
+    )
     links: Links
 
 

@@ -49,6 +49,9 @@ log = logging.getLogger(__name__)
 #: Custom SPARQL function every worker offers: ``govkg:searchKey(?text)`` → accent- and case-free key.
 SEARCH_KEY_FUNCTION = str(GOVKG.searchKey)
 
+#: Seconds a new worker process may take to start (import its modules) before it counts as broken.
+_BOOT_SECONDS = 120
+
 Term = ox.NamedNode | ox.Literal
 Value = str | int | float | bool | None
 
@@ -323,6 +326,7 @@ def _serialize(result: Any, job: _Job) -> Serialized | _Failure:
 def _worker_main(connection: Connection) -> None:
     """Serve jobs from the parent until told to stop (or the pipe closes)."""
     state = _WorkerState()
+    connection.send(True)  # booted: the parent counts query deadlines from here on
     while True:
         try:
             message = connection.recv()
@@ -435,14 +439,19 @@ class SparqlRunner:
                 self._retired[self._snapshot.generation] = self._snapshot.path
             self._snapshot = None
         for worker in workers:
-            with contextlib.suppress(OSError, ValueError):
-                worker.connection.send(None)
-            worker.process.join(timeout=1)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join(timeout=5)
-            worker.connection.close()
+            self._stop(worker)
         self._delete_unused()
+
+    def _stop(self, worker: _Worker) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            worker.connection.send(None)
+        worker.process.join(timeout=1)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join(timeout=5)
+        worker.connection.close()
+        with self._lock:
+            self._workers.discard(worker)
 
     # -- queries -------------------------------------------------------------
 
@@ -525,6 +534,10 @@ class SparqlRunner:
         process = self._context.Process(target=_worker_main, args=(child,), name="govkg-sparql", daemon=True)
         process.start()
         child.close()
+        if not parent.poll(_BOOT_SECONDS):
+            process.kill()
+            raise RunnerClosed(f"a query worker did not start within {_BOOT_SECONDS} s")
+        parent.recv()
         worker = _Worker(process, parent)
         with self._lock:
             self._workers.add(worker)
@@ -555,7 +568,15 @@ class SparqlRunner:
             worker.process.join(timeout=10)
             worker.connection.close()
             if not self._closed:
-                self._idle.put(self._spawn())
+                try:
+                    fresh = self._spawn()
+                except RunnerClosed as exc:
+                    log.error("could not replace a query worker: %s", exc)
+                else:
+                    if self._closed:
+                        self._stop(fresh)
+                    else:
+                        self._idle.put(fresh)
             self._delete_unused()
 
         threading.Thread(target=reap_and_respawn, name="govkg-sparql-respawn", daemon=True).start()

@@ -3,8 +3,9 @@
 Labels are folded with ``ontology.orthography.search_key`` and cut into words
 of letters and digits ("64/2007/NĐ-CP" → 64, 2007, nd, cp). A query matches an
 entity when every query word is the beginning of one of the label's words;
-hits are ranked by how closely the whole query matches the label (equal,
-starts it, inside it, words only), then shorter labels first. The index is
+hits are ranked by how closely the query matches the label (the whole label,
+its first words, words in a row inside it, all its words anywhere, word
+beginnings only), then shorter labels first. The index is
 built from a list of labels in memory (an inverted index over a sorted
 vocabulary, so prefixes are a binary search) and is meant to be rebuilt for
 each store generation.
@@ -21,8 +22,8 @@ from ontology.orthography import search_key
 
 _WORD = re.compile(r"[a-z0-9]+")
 
-# Scores of the ways a label can match, best first.
-_EQUAL, _PREFIX, _PHRASE, _WORDS = 4, 3, 2, 1
+# Scores of the ways a label can match, best first (whole words unless said otherwise).
+_EQUAL, _PREFIX, _PHRASE, _ALL_WORDS, _WORD_PREFIXES = 5, 4, 3, 2, 1
 
 
 def _words(text: str) -> list[str]:
@@ -103,8 +104,10 @@ class SearchIndex:
 def _score(label: str, phrase: str) -> int:
     if label == phrase:
         return _EQUAL
-    if label.startswith(phrase):
+    if f"{label} ".startswith(f"{phrase} "):
         return _PREFIX
-    if f" {phrase}" in f" {label}":
+    if f" {phrase} " in f" {label} ":
         return _PHRASE
-    return _WORDS
+    if set(phrase.split()) <= set(label.split()):
+        return _ALL_WORDS
+    return _WORD_PREFIXES

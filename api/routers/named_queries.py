@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 
 from api.models import NamedQueryInfo, NamedQueryResult, QueryParameterInfo
 from api.problems import ProblemError, problem_responses
+from api.provider import GraphProvider
 from api.store_access import ProviderDep
 from queries.registry import NamedQuery, UnknownQuery, registry
 
@@ -55,21 +58,72 @@ def list_queries() -> list[NamedQueryInfo]:
     return [_info(query) for query in registry()]
 
 
+def _answer(query: NamedQuery, request: Request, provider: GraphProvider) -> NamedQueryResult:
+    given = dict(request.query_params.items())
+    return NamedQueryResult(name=query.name, columns=list(query.columns), rows=query.run(provider.runner, given))
+
+
+_RUN_DOC = """
+
+Parameters are checked against their declared types (422 with what is expected otherwise) and bound to
+the query — never pasted into it. Optional parameters that are not given do not filter. Dates are ISO
+strings, counts integers, empty cells `null`. The answer is bounded like `/sparql` (`GOVKG_QUERY_TIMEOUT`,
+`GOVKG_MAX_ROWS`).
+
+Columns: {columns}.
+"""
+
+
+def _endpoint(query: NamedQuery) -> Callable[..., NamedQueryResult]:
+    """A route function for one named query, whose signature declares its parameters (for the OpenAPI docs)."""
+
+    def endpoint(request: Request, provider: GraphProvider, **_: str | None) -> NamedQueryResult:
+        return _answer(query, request, provider)
+
+    fixed = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    parameters = [
+        inspect.Parameter("request", fixed, annotation=Request),
+        inspect.Parameter("provider", fixed, annotation=ProviderDep),
+    ]
+    for declared in query.parameters:
+        description = f"{declared.description} — {declared.hint}"
+        if declared.default is not None:
+            description += f" (default {declared.default})"
+        kind = str | None if declared.optional else str
+        parameters.append(
+            inspect.Parameter(
+                f"arg_{declared.name}",
+                inspect.Parameter.KEYWORD_ONLY,
+                default=None if declared.optional else inspect.Parameter.empty,
+                annotation=Annotated[kind, Query(alias=declared.name, min_length=1, description=description)],
+            )
+        )
+    endpoint.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    return endpoint
+
+
+for _query in registry():
+    router.add_api_route(
+        f"/{_query.name}",
+        _endpoint(_query),
+        methods=["GET"],
+        response_model=NamedQueryResult,
+        responses=problem_responses(422, 503, 504),
+        summary=f"Run {_query.name}",
+        description=_query.description + _RUN_DOC.format(columns=", ".join(f"`{c}`" for c in _query.columns)),
+        operation_id=f"query_{_query.name}",
+    )
+
+
 @router.get("/{name}", response_model=NamedQueryResult, responses=problem_responses(404, 422, 503, 504))
 def run_query(
     name: Annotated[str, Path(pattern=r"^[a-z_]{1,60}$", description="The query's name, e.g. `who_chaired_under`.")],
     request: Request,
     provider: ProviderDep,
 ) -> NamedQueryResult:
-    """Run a named query with its parameters in the query string; get one JSON object per row.
-
-    Parameters are checked against their declared types (422 with what is expected otherwise) and
-    bound to the query — never pasted into it. Optional parameters that are not given do not filter.
-    Dates are ISO strings, counts integers, empty cells `null`. The answer is bounded like `/sparql`
-    (`GOVKG_QUERY_TIMEOUT`, `GOVKG_MAX_ROWS`).
+    """Run a named query by name, its parameters in the query string (each query also has its own
+    documented path above). Unknown names answer 404 with the list of names.
 
     Example: `GET /queries/who_chaired_under?document=64/2007/NĐ-CP&province=Lạng Sơn`
     """
-    query = _named(name)
-    given = dict(request.query_params.items())
-    return NamedQueryResult(name=query.name, columns=list(query.columns), rows=query.run(provider.runner, given))
+    return _answer(_named(name), request, provider)

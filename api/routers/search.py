@@ -43,7 +43,8 @@ def search(
     Accents and case are ignored and each word may be the start of a word: `tran thanh duc` finds
     *Trần Thanh Đức*, `64/2007` finds *Nghị định 64/2007/NĐ-CP*, `so thong tin` finds the
     *Sở Thông tin và Truyền thông* of every province. Best matches first: the whole label, then labels
-    starting with the query, then containing it, then containing its words; shorter labels first.
+    starting with the query's words, then containing them in a row, then anywhere, then words only
+    starting with them; shorter labels first.
 
     Example: `GET /search?q=hoang van thai&kind=person`
     """
