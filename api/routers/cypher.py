@@ -14,9 +14,9 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from api.problems import ProblemError, problem_responses
 from api.settings import Settings
 from graph.neo4j_connection import Neo4jConnection, Neo4jUnavailable, connect
 from graph.neo4j_guard import CypherRefused
@@ -24,8 +24,6 @@ from graph.neo4j_reader import CypherFailed, CypherTimeout, CypherTooManyRows, r
 
 #: Longest query text accepted, in characters.
 MAX_QUERY_CHARS = 100_000
-#: Base of the ``type`` IRIs of the problem responses.
-PROBLEM_BASE = "https://w3id.org/govkg/problems/"
 
 
 def neo4j_connection(settings: Settings) -> Neo4jConnection:
@@ -114,30 +112,13 @@ class CypherResponse(BaseModel):
     rows: list[dict[str, Any]]
 
 
-class Problem(BaseModel):
-    """An error as RFC 9457 problem details."""
-
-    type: str
-    title: str
-    status: int
-    detail: str
+def _problem(status: int, kind: str, title: str, detail: str) -> ProblemError:
+    headers = {"Retry-After": "5"} if status == 503 else None
+    return ProblemError(status, detail, kind=kind, title=title, headers=headers)
 
 
-def _problem(status: int, slug: str, title: str, detail: str) -> JSONResponse:
-    body = Problem(type=PROBLEM_BASE + slug, title=title, status=status, detail=detail)
-    return JSONResponse(body.model_dump(), status_code=status, media_type="application/problem+json")
-
-
-_PROBLEMS: dict[int | str, dict[str, Any]] = {
-    400: {"model": Problem, "description": "Not a read-only query, or Neo4j rejected it."},
-    422: {"model": Problem, "description": "More rows than `GOVKG_MAX_ROWS`."},
-    503: {"model": Problem, "description": "Neo4j is not configured or cannot be reached."},
-    504: {"model": Problem, "description": "The query ran past `GOVKG_QUERY_TIMEOUT` and was stopped."},
-}
-
-
-@router.post("/cypher", response_model=CypherResponse, responses=_PROBLEMS)
-def cypher(body: CypherRequest, access: Annotated[Neo4jAccess, Depends(get_neo4j_access)]) -> Any:
+@router.post("/cypher", response_model=CypherResponse, responses=problem_responses(400, 422, 503, 504))
+def cypher(body: CypherRequest, access: Annotated[Neo4jAccess, Depends(get_neo4j_access)]) -> CypherResponse:
     """Run one read-only Cypher query against the Neo4j projection of the graph.
 
     The projection (see the README) has the labels `Person`, `Organization` (plus its
@@ -165,13 +146,13 @@ def cypher(body: CypherRequest, access: Annotated[Neo4jAccess, Depends(get_neo4j
             max_rows=settings.max_rows,
         )
     except CypherRefused as exc:
-        return _problem(400, "cypher-refused", "Query refused", str(exc))
+        raise _problem(400, "cypher-refused", "Query refused", str(exc)) from exc
     except CypherFailed as exc:
-        return _problem(400, "cypher-failed", "Neo4j rejected the query", str(exc))
+        raise _problem(400, "cypher-failed", "Neo4j rejected the query", str(exc)) from exc
     except CypherTooManyRows as exc:
-        return _problem(422, "too-many-rows", "Too many rows", str(exc))
+        raise _problem(422, "too-many-rows", "Too many rows", str(exc)) from exc
     except CypherTimeout as exc:
-        return _problem(504, "query-timeout", "Query timed out", str(exc))
+        raise _problem(504, "query-timeout", "Query timed out", str(exc)) from exc
     except Neo4jUnavailable as exc:
-        return _problem(503, "neo4j-unavailable", "Neo4j is unavailable", str(exc))
+        raise _problem(503, "neo4j-unavailable", "Neo4j is unavailable", str(exc)) from exc
     return CypherResponse(columns=result.columns, rows=result.records())
