@@ -30,6 +30,7 @@ from ontology.gazetteer import Province
 _ALNUM = f"{LETTER[:-1]}0-9]"
 _SPACE = re.compile(r"[ \t]+")
 _PAREN_ABBREVIATION = re.compile(r"[ \t]*\(([^()\s]{1,15}|[^()]{1,40}viết tắt[^()]{0,40})\)")
+_OWN_UNIT = re.compile(r"(?:tỉnh|thành phố|tp|thủ đô)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 # "… trên địa bàn tỉnh" closing a quoted name is where the body works, not its name.
 _QUOTED_LOCALITY = re.compile(r"\s+(?:trên địa bàn|của)?\s*(?:tỉnh|thành phố)(?:\s+\S.*)?$")
@@ -39,6 +40,7 @@ _DIGITS_BEFORE = re.compile(r"(?<!thứ )(?<!số )(?<!lần )(?:(?<![\d/.,])\b\
 _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực", re.IGNORECASE)
 _LOWER_UNIT_NAME = re.compile(rf"{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,3}}(?!{_ALNUM})")
 _MAX_NAME_TOKENS = 14
+_DANGLING = frozenset({"-", "–", "&", "và", "của", "về"})  # words a name cannot end with
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +417,10 @@ class OrganizationReader:
         lower = self._lower_unit_at(pos)
         if lower is not None:
             return lower
+        whole = province_at(self.text, pos, self.on)  # "TP.HCM", "Thủ đô Hà Nội": a name with its unit word
+        if whole is not None and _OWN_UNIT.match(self.text, pos):
+            unit = self._unit_word(whole.province, "thành phố")
+            return _Locality(whole.end, f"{unit} {whole.label}", whole.province, False)
         word = _PROVINCE_WORD_REGEX.match(self.text, pos)
         written = word.group().strip() if word else None
         hit = province_at(self.text, word.end() if word else pos, self.on)
@@ -497,6 +503,7 @@ class OrganizationReader:
         a period ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh").
         """
         words: list[str] = []
+        ends: list[int] = []  # where each word ends, to give back the dangling ones
         end = pos
         while len(words) < _MAX_NAME_TOKENS:
             pos = self._skip_space(end)
@@ -506,6 +513,7 @@ class OrganizationReader:
             if quoted is not None and not words:
                 words.append(_QUOTED_LOCALITY.sub("", quoted.group(1)).strip())
                 end = quoted.end()
+                ends.append(end)
                 continue
             closing = self._closing_locality(pos)
             if closing is not None:
@@ -517,6 +525,7 @@ class OrganizationReader:
             if period is not None:
                 words.append(" ".join(period.group().split()))
                 end = period.end()
+                ends.append(end)
                 continue
             if self.text[pos] == "," and words and not inner:
                 more, more_end, locality, _ = self._free_name(pos + 1, inner=True)
@@ -530,8 +539,11 @@ class OrganizationReader:
                 break
             words.append(token.group())
             end = self._skip_abbreviation(token.end())
-        while words and words[-1] in ("-", "–", "và", "của", "về"):
+            ends.append(end)
+        while words and words[-1] in _DANGLING:
             words.pop()
+            ends.pop()
+            end = ends[-1] if ends else end
         return words, end, None, None
 
     def _closing_locality(self, pos: int) -> _Locality | None:
@@ -560,7 +572,7 @@ class OrganizationReader:
             return True
         if words and (starts_person_name(self.text, pos) or _starts_title(self.text, pos)):
             return True
-        return bool(words) and _START_REGEX.match(self.text, pos) is not None and self.at(pos, 1) is not None
+        return bool(words) and _START_REGEX.match(self.text, pos) is not None
 
     def _joins_names(self, pos: int, words: list[str]) -> bool:
         """A dash between two capitalised parts of one name ("miền Trung - Tây Nguyên")."""

@@ -20,6 +20,7 @@ from ontology.gazetteer import Province, provinces, resolve_province
 
 _NOT_LETTER_BEFORE = f"(?<!{LETTER[:-1]}0-9])"
 _NOT_LETTER_AFTER = f"(?!{LETTER[:-1]}0-9])"
+_OWN_UNIT = re.compile(r"(?:tỉnh|thành phố|tp|thủ đô)\b", re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"(?:(?P<province>tỉnh)|(?P<city>thành phố|TP\.?|Tp\.?))\s*$")
 
 
@@ -88,7 +89,14 @@ def province_at(text: str, pos: int, on: date | None) -> ProvinceHit | None:
         return None
     label = _LABELS[0][text_key(match.group())]
     unit = resolve_province(label, on=on)
-    return ProvinceHit(match.start(), match.end(), unit, label, False) if unit else None
+    return ProvinceHit(match.start(), match.end(), unit, display_label(label, unit), False) if unit else None
+
+
+def display_label(label: str, province: Province) -> str:
+    """How a body's name writes the province: the name the text used, unless that is an abbreviation or
+    carries its own unit word ("TP.HCM", "TT-Huế" → the gazetteer's name; "Thừa Thiên Huế" stays)."""
+    abbreviated = not any(ch.islower() for ch in label) or any(ch in label for ch in ".-")
+    return province.name if abbreviated or _OWN_UNIT.match(label) else label
 
 
 def find_provinces(text: str, on: date | None) -> list[ProvinceHit]:
