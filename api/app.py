@@ -17,9 +17,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import problems
 from api.provider import GraphProvider
 from api.routers import (
+    analytics,
     articles,
     cypher,
     evidence,
+    explorer,
+    export,
     health,
     legal_documents,
     meetings,
@@ -46,6 +49,9 @@ ROUTERS: tuple[ModuleType, ...] = (
     named_queries,
     sparql,
     cypher,
+    export,
+    analytics,
+    explorer,
 )
 
 DESCRIPTION = """\

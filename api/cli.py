@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from api.cli_export import register as register_export_commands
 from api.cli_neo4j import register as register_neo4j_commands
 from api.decisions import DecisionError, decide_different, decide_same, load_decisions
 from api.ingestion import FileOutcome, Status, article_files, ingest
@@ -33,6 +34,7 @@ app = typer.Typer(
     help="govkg: a knowledge graph of Vietnamese government news.", no_args_is_help=True, pretty_exceptions_enable=False
 )
 register_neo4j_commands(app)
+register_export_commands(app)
 console = Console(stderr=True)
 log = logging.getLogger("govkg")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
 import networkx as nx
 
@@ -44,6 +45,10 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("trig", rdf.RDF_FORMATS["trig"][1], "trig", "TriG (every article's named graph kept)"),
     )
 }
+
+
+#: The formats' names, as an enumeration (for command-line and HTTP parameters).
+ExportName = StrEnum("ExportName", {name: name for name in FORMATS})  # type: ignore[misc]
 
 
 class UnknownFormat(ValueError):
