@@ -36,13 +36,23 @@ class PersonRef:
     key: str
 
 
+@dataclass(frozen=True, slots=True)
+class PostBody:
+    """A body a person's post belongs to, as the record writes it, with the post's evidence."""
+
+    name: str
+    mention: OrgMatch | None  # the body as the text names it with the post, if it does
+    province: Province | None
+    evidence: Evidence
+
+
 @dataclass(slots=True)
 class People:
     """The article's people, in order of first mention, and every reference to them."""
 
     persons: list[Person] = field(default_factory=list)
     refs: list[PersonRef] = field(default_factory=list)
-    bodies: list[tuple[OrgMatch | None, str, str, Province | None]] = field(default_factory=list)
+    bodies: dict[str, list[PostBody]] = field(default_factory=dict)  # by person key
 
     def key_of(self, start: int, end: int) -> list[str]:
         """The people referred to inside ``text[start:end]``, in order."""
@@ -127,7 +137,8 @@ def join_people(ctx: ArticleContext, readings: list[SentenceReading], organizati
         _resolve_short(reading.short_names, by_key, people)
         _resolve_loose(reading.loose, by_key, resolver, people)
     for person in people.persons:
-        person.province = next((body[3] for body in people.bodies if body[1] == person.name and body[3]), None)
+        held = people.bodies.get(text_key(person.name), [])
+        person.province = next((body.province for body in held if body.province), None)
     people.refs.sort(key=lambda r: r.start)
     return people
 
@@ -190,8 +201,9 @@ def _add_post(person: Person, segment: Segment, body: str, people: People, provi
         return
     rule = "post.party_split" if segment.title.entry.organization else "post.title_with_body"
     confidence = 0.9 if segment.org is not None and not segment.org.bare else 0.75
-    person.posts.append(Post(title, body, Evidence(segment.start, segment.end, rule, confidence)))
-    people.bodies.append((segment.org, person.name, body, province))
+    evidence = Evidence(segment.start, segment.end, rule, confidence)
+    person.posts.append(Post(title, body, evidence))
+    people.bodies.setdefault(text_key(person.name), []).append(PostBody(body, segment.org, province, evidence))
 
 
 def _resolve_short(names: list[NameMention], by_key: dict[str, Person], people: People) -> None:

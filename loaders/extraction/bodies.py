@@ -1,0 +1,72 @@
+"""The article's bodies: every mention read once, and one organization record per body."""
+
+from __future__ import annotations
+
+from loaders.extraction.context import ArticleContext
+from loaders.extraction.coreference import BodyResolver, People, settle_bodies
+from loaders.extraction.departments import find_department_lists
+from loaders.extraction.keys import text_key
+from loaders.extraction.legal_documents import DocumentMention
+from loaders.extraction.organizations import OrganizationReader, OrgMatch
+from loaders.record import Evidence, Organization
+
+
+def article_bodies(ctx: ArticleContext) -> list[OrgMatch]:
+    """Every body the article names, in order: scanned, listed after "Sở:", owning a name ("… của Ban X"),
+    loose names settled on the body named in full."""
+    found = ctx.bodies() + find_department_lists(ctx)
+    found += [org.owner for org in found if org.owner is not None]
+    return settle_bodies(ctx, sorted(found, key=lambda org: org.start))
+
+
+def organization_records(
+    ctx: ArticleContext,
+    bodies: list[OrgMatch],
+    people: People,
+    documents: list[DocumentMention],
+    not_actors: list[tuple[int, int]],
+) -> list[Organization]:
+    """One record per body: named in the text, holding a post, or issuing a document.
+
+    Bodies named only inside ``not_actors`` (titles such as "Phó Chủ tịch
+    Thường trực …", former posts, outlet tags) or in the closing lines (the
+    author's office) are no actors of the article.
+    """
+    records: dict[str, Organization] = {}
+    resolver = BodyResolver(ctx, bodies)
+    for org in bodies:
+        if org.generic or org.start >= ctx.signature_start or any(a <= org.start < b for a, b in not_actors):
+            continue
+        if org.bare:
+            focus = resolver.focus(org.head, org.start)
+            if not focus:
+                continue
+            org = focus[0]
+        evidence = Evidence(org.start, org.end, "organization.mention", 0.85)
+        _add(records, Organization(org.name, org.kind, evidence, org.province))
+    for held in people.bodies.values():
+        for body in held:
+            _add(records, Organization(body.name, _kind_of(ctx, body.name, body.mention), body.evidence, body.province))
+    for document in documents:
+        issuer = OrganizationReader(document.issuer, ctx.province, ctx.published).at(0) if document.issuer else None
+        if issuer is not None and issuer.end == len(document.issuer or "") and not issuer.generic:
+            evidence = Evidence(document.start, document.end, "organization.issuer", 0.8)
+            _add(records, Organization(issuer.name, issuer.kind, evidence, issuer.province))
+    return list(records.values())
+
+
+def same_body_key(name: str) -> str:
+    """A key under which two ways of writing a body's name are one ("Viễn thông tỉnh X" = "Viễn thông X")."""
+    return " ".join(word for word in text_key(name).split() if word != "tỉnh")
+
+
+def _kind_of(ctx: ArticleContext, name: str, mention: OrgMatch | None) -> str:
+    """The kind of a body written out for a post: the mention's, or read from the name itself."""
+    if mention is not None and same_body_key(mention.name) == same_body_key(name):
+        return mention.kind
+    parsed = OrganizationReader(name, ctx.province, ctx.published).at(0)
+    return parsed.kind if parsed is not None else "Organization"
+
+
+def _add(records: dict[str, Organization], organization: Organization) -> None:
+    records.setdefault(same_body_key(organization.name), organization)
