@@ -166,6 +166,8 @@ class ArticleWriter:
         if not posts:
             style = "bare"
         joiner = self._joiners.draw(self.rng) if len(posts) == 2 else ", "
+        if joiner == " kiêm " and any(p.org in order for p in posts):
+            joiner = ", "  # "kiêm" joins two offices, not an office and a Party rank
         if style == "before" and joiner == " - ":
             joiner = ", "
         text = joiner.join(self.post_text(p) for p in posts)

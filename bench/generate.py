@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -17,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, required=True, help="how many articles")
     parser.add_argument("--seed", type=int, default=0, help="the world and corpus seed (default 0)")
     parser.add_argument("--out", type=Path, required=True, help="folder to write into")
+    parser.add_argument("--workers", type=int, default=min(4, os.cpu_count() or 1), help="processes writing")
     parser.add_argument("--verbose", action="store_true", help="log the world's size")
     args = parser.parse_args(argv)
     if args.articles < 0:
@@ -25,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     build_world(args.seed)
     world_seconds = time.perf_counter() - started
-    count = write_corpus(args.out, args.articles, args.seed)
+    count = write_corpus(args.out, args.articles, args.seed, args.workers)
     total = time.perf_counter() - started
     print(f"{count} articles (seed {args.seed}) written to {args.out} in {total:.1f} s (world {world_seconds:.1f} s)")
     return 0

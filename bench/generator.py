@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 FIRST_DAY = date(2008, 1, 1)
 LAST_DAY = date(2026, 12, 31)
 _ATTEMPTS = 8
+_PARALLEL_FROM = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +77,31 @@ def synthetic_article(world: World, index: int) -> SyntheticArticle:
     raise RuntimeError(f"{file_name}: no article could be written in {_ATTEMPTS} attempts")
 
 
-def write_corpus(folder: Path, size: int, seed: int = 0) -> int:
-    """Write ``NNNNNN.txt`` and its gold ``NNNNNN.json`` for ``size`` articles; return how many."""
+def write_corpus(folder: Path, size: int, seed: int = 0, workers: int = 1) -> int:
+    """Write ``NNNNNN.txt`` and its gold ``NNNNNN.json`` (one line) for ``size`` articles; return how many.
+
+    With ``workers > 1`` ranges of articles are written by that many processes;
+    the files are the same whatever the number of workers.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    count = 0
-    for article in generate_corpus(size, seed):
-        (folder / article.file_name).write_text(article.text, encoding="utf-8")
-        gold = json.dumps(article.gold, ensure_ascii=False, indent=2)
-        (folder / article.file_name).with_suffix(".json").write_text(gold + "\n", encoding="utf-8")
-        count += 1
-    return count
+    if workers <= 1 or size < _PARALLEL_FROM:
+        return _write_range(folder, seed, 0, size)
+    step = -(-size // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        ranges = [
+            pool.submit(_write_range, folder, seed, start, min(start + step, size)) for start in range(0, size, step)
+        ]
+        return sum(future.result() for future in ranges)
+
+
+def _write_range(folder: Path, seed: int, start: int, stop: int) -> int:
+    world = build_world(seed)
+    for index in range(start, stop):
+        article = synthetic_article(world, index)
+        path = folder / article.file_name
+        path.write_text(article.text, encoding="utf-8")
+        path.with_suffix(".json").write_text(json.dumps(article.gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    return stop - start
 
 
 @functools.cache

@@ -125,7 +125,7 @@ def _basis(w: ArticleWriter, spec: dict[str, Any], topic: Topic) -> list[Documen
 
 def common_slots(w: ArticleWriter, topic: Topic) -> dict[str, Slot]:
     """Slots every template may use: topic wording, years, the province's name."""
-    year = w.day.year
+    year = w.day.year - 1 if w.day.month <= 2 else w.day.year  # January's reviews are of last year
     slots: dict[str, Slot] = {
         "topic": topic.text,
         "year": str(year),

@@ -29,13 +29,17 @@ def fields(template: str) -> frozenset[str]:
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
+@functools.cache
+def _ordered_fields(template: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(template) if name))
+
+
 def render(template: str, slots: Mapping[str, Slot]) -> str:
     """Fill ``template``, calling the callables among the used slots (in order of appearance)."""
     values: dict[str, str] = {}
-    for _, name, _, _ in string.Formatter().parse(template):
-        if name and name not in values:
-            value = slots[name]
-            values[name] = value if isinstance(value, str) else value()
+    for name in _ordered_fields(template):
+        value = slots[name]
+        values[name] = value if isinstance(value, str) else value()
     return tidy(template.format_map(values))
 
 

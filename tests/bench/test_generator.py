@@ -134,3 +134,9 @@ def test_the_pipeline_extracts_generated_articles() -> None:
     for article in generate_corpus(50, seed=9):
         record = extract(parse_article(article.text.encode("utf-8"), article.file_name, article.file_name)).to_record()
         assert record["file"] == article.file_name
+
+
+def test_workers_write_the_same_files(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "one", 2100, seed=6, workers=1)
+    write_corpus(tmp_path / "two", 2100, seed=6, workers=2)
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
