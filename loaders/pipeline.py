@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from loaders.article import Article
@@ -49,7 +50,9 @@ def extract(article: Article) -> Extraction:
     readings: list[SentenceReading] = _guarded("persons", article, lambda: _readings(ctx), [])
     people = _guarded("coreference", article, lambda: join_people(ctx, readings, bodies), People())
     extraction.persons = people.persons
-    extraction.legal_documents = [_document(ctx, m) for m in unique_documents(mentions)]
+    extraction.legal_documents = _guarded(
+        "legal_document_records", article, lambda: [_document(ctx, m) for m in unique_documents(mentions)], []
+    )
     segments = [s for r in readings for s in r.segments]
     # Bodies named in someone's post or in the outlet's tag organise no meeting; nor are they actors when
     # named only inside a title ("Phó Chủ tịch Thường trực …") or a former post.
@@ -68,7 +71,17 @@ def extract(article: Article) -> Extraction:
 
 
 def _readings(ctx: ArticleContext) -> list[SentenceReading]:
-    return [read_sentence(ctx, s.start, s.end) for s in ctx.article.sentences]
+    """Each sentence's people; a sentence a rule fails on reads as empty."""
+    readings = []
+    for sentence in ctx.article.sentences:
+        reading = _guarded(
+            f"persons (sentence {sentence.index})",
+            ctx.article,
+            partial(read_sentence, ctx, sentence.start, sentence.end),
+            SentenceReading([], [], [], []),
+        )
+        readings.append(reading)
+    return readings
 
 
 def _document(ctx: ArticleContext, mention: DocumentMention) -> LegalDocument:
