@@ -318,7 +318,7 @@ def api_settings(root: Path, **overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The API over the invented articles: 2 s query timeout, 500-row cap, writes with API_KEY."""
     root = tmp_path_factory.mktemp("api")
@@ -328,7 +328,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     stop_server(running)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def client(server: Server) -> Iterator[httpx.Client]:
     """An HTTP client of the module's server."""
     with server.client() as http:
