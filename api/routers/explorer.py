@@ -9,17 +9,18 @@ page still works and says the graph view is unavailable.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi import Path as PathParameter
 from fastapi.responses import FileResponse
 from pydantic import BaseModel
 
-from api.problems import ProblemError
+from api.problems import ProblemError, problem_responses
 from graph.exports.palette import COLOURS
-from queries.registry import registry
+from queries.registry import UNSET, NamedQuery, UnknownQuery, bind_value, registry
 
 router = APIRouter(tags=["explorer"])
 
@@ -60,15 +61,47 @@ def static_file(path: Annotated[str, PathParameter(max_length=200)]) -> FileResp
     return FileResponse(target, headers=_PAGE_HEADERS)
 
 
+def example_text(query: NamedQuery, given: Mapping[str, str]) -> str:
+    """A named query's SPARQL, runnable as it is: its parameters bound by a ``VALUES`` row at the top of the
+    ``WHERE`` clause. A given value is checked and bound as ``/queries`` binds it; an optional parameter not
+    given is "unset" (``<urn:govkg:unset>``, no filter); a required one not given stays free (every value)."""
+    bound: dict[str, str] = {}
+    for parameter in query.parameters:
+        value = given.get(parameter.name) or parameter.default
+        if value:
+            bound[parameter.variable] = str(bind_value(parameter, value))
+        elif parameter.optional:
+            bound[parameter.variable] = str(UNSET)
+    if not bound:
+        return query.sparql
+    variables = " ".join(f"?{name}" for name in bound)
+    row = "# the parameters; <urn:govkg:unset> leaves one out\n"
+    row += f"  VALUES ({variables}) {{ ({' '.join(bound.values())}) }}\n"
+    head, where, body = query.sparql.partition("WHERE {")
+    return f"{head}{where}\n  {row}{body}" if where else query.sparql
+
+
 @router.get("/explorer/examples", response_model=list[ExampleQuery])
 def examples() -> list[ExampleQuery]:
-    """The named queries' SPARQL text, as examples for the explorer's editor.
+    """The named queries as SPARQL examples for the explorer's editor, runnable as they are (optional
+    parameters left out, required ones free). `/explorer/examples/{name}` binds the parameters you give."""
+    return [ExampleQuery(name=q.name, description=q.description, sparql=example_text(q, {})) for q in registry()]
 
-    Parameters appear as variables (`?param_person` …): left unbound they do not filter, or replace
-    them with a value (`<https://w3id.org/govkg/id/person/…>`). `/queries/{name}` runs a named query
-    with its parameters bound.
+
+@router.get("/explorer/examples/{name}", response_model=ExampleQuery, responses=problem_responses(404, 422))
+def example(name: Annotated[str, PathParameter(pattern=r"^[a-z_]{1,60}$")], request: Request) -> ExampleQuery:
+    """One named query as SPARQL with the parameters in the query string bound in a `VALUES` row.
+
+    Example: `GET /explorer/examples/posts_of_person?person=https://w3id.org/govkg/id/person/…`
     """
-    return [ExampleQuery(name=q.name, description=q.description, sparql=q.sparql) for q in registry()]
+    try:
+        query = registry().get(name)
+    except UnknownQuery:
+        raise ProblemError(404, f"no named query {name!r}", kind="not-found") from None
+    given = {key: value for key, value in request.query_params.items() if value}
+    for key in given:
+        query.parameter(key)  # an unknown parameter is refused (422), as /queries refuses it
+    return ExampleQuery(name=query.name, description=query.description, sparql=example_text(query, given))
 
 
 class ExplorerStatus(BaseModel):

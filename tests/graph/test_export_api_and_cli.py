@@ -189,6 +189,19 @@ def test_the_explorer_page_and_its_files(client: TestClient) -> None:
     assert status["colours"]["Person"].startswith("#")
 
 
+def test_a_named_query_becomes_a_runnable_sparql_example(client: TestClient) -> None:
+    store = _live(client)
+    thai = _person(store, "Hoàng Văn Thái")
+    example = client.get("/explorer/examples/posts_of_person", params={"person": thai}).json()
+    assert f"VALUES (?param_person) {{ (<{thai}>) }}" in example["sparql"]
+    rows = list(store.query(example["sparql"]))  # type: ignore[arg-type]
+    assert sorted(row["title"].value for row in rows) == ["Chủ tịch", "Phó Chủ tịch"]
+    unset = client.get("/explorer/examples/who_chaired_under").json()["sparql"]
+    assert len(list(store.query(unset))) == 3  # type: ignore[arg-type]  # every (meeting, chair, basis)
+    assert client.get("/explorer/examples/posts_of_person", params={"nobody": "x"}).status_code == 422
+    assert client.get("/explorer/examples/no_such_query").status_code == 404
+
+
 # -- command line ---------------------------------------------------------------------
 
 

@@ -61,12 +61,13 @@ function fact(edge, node, nodes, onNavigate) {
 }
 
 // Show node `id` from its one-step neighbourhood (Cytoscape.js JSON from /export/cytoscape).
-export function showFacts({ facts, timeline }, id, elements, onNavigate) {
+export function showFacts({ facts, relations, timeline }, id, elements, onNavigate) {
   const nodes = new Map(elements.nodes.map(({ data }) => [data.id, data]));
   const edges = elements.edges.map(({ data }) => data).filter((e) => e.source === id || e.target === id);
   const data = nodes.get(id);
   if (!data) {
     facts.replaceChildren(el("p", { class: "hint" }, "This entity is not in the graph."));
+    relations.replaceChildren();
     timeline.section.hidden = true;
     return;
   }
@@ -75,6 +76,8 @@ export function showFacts({ facts, timeline }, id, elements, onNavigate) {
     el("p", { class: "caption" }, data.label),
     el("p", { class: "labels" }, (data.labels || [data.category]).join(" · ")),
     properties(data),
+  );
+  relations.replaceChildren(
     el("h3", {}, `Relationships (${edges.length})`),
     el("ul", { class: "facts" }, edges.map((edge) => fact(edge, id, nodes, onNavigate))),
   );

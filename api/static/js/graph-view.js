@@ -22,7 +22,8 @@ function style() {
       style: {
         "background-color": "data(colour)",
         label: "data(label)",
-        "font-size": 9,
+        "font-size": 10,
+        "min-zoomed-font-size": 6,
         color: "#1d232b",
         "text-wrap": "ellipsis",
         "text-max-width": "120px",
@@ -43,7 +44,8 @@ function style() {
         "arrow-scale": 0.7,
         "curve-style": "bezier",
         label: "data(label)",
-        "font-size": 6,
+        "font-size": 7,
+        "min-zoomed-font-size": 9,
         color: "#5b6572",
         "text-rotation": "autorotate",
       },
@@ -57,7 +59,7 @@ export function createGraphView({ container, colours, onSelect }) {
     container.textContent = UNAVAILABLE;
     return { available: false, show() {}, merge() {}, select() {}, fit() {} };
   }
-  const cy = window.cytoscape({ container, style: style(), minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+  const cy = window.cytoscape({ container, style: style(), minZoom: 0.2, maxZoom: 2 });
   let focus = null;
 
   function layout() {
@@ -70,12 +72,16 @@ export function createGraphView({ container, colours, onSelect }) {
       name: "concentric",
       concentric: (node) => (Number.isFinite(depth(node)) ? far - depth(node) : 0),
       levelWidth: () => 1,
-      minNodeSpacing: 24,
+      minNodeSpacing: 70,
+      spacingFactor: 1.1,
+      padding: 32,
       animate: false,
     }).run();
   }
 
   cy.on("tap", "node", (event) => onSelect(event.target.id()));
+  // For scripting the page (and its browser test): the Cytoscape.js instance.
+  window.govkgExplorer = { graph: cy };
 
   return {
     available: true,

@@ -36,6 +36,7 @@ async function start() {
   const graphStatus = $("graph-status");
   const panel = {
     facts: $("facts"),
+    relations: $("relations"),
     timeline: { section: $("timeline"), figure: $("timeline-figure"), list: $("timeline-list") },
   };
 
@@ -52,8 +53,11 @@ async function start() {
     }
   }
 
+  let current = null;
+
   // Draw an entity's neighbourhood (as many steps as chosen) and show its facts.
   async function openEntity(iri) {
+    current = iri;
     const hops = Number($("hops").value);
     graphStatus.textContent = "Loading the neighbourhood…";
     try {
@@ -70,6 +74,7 @@ async function start() {
   const graph = createGraphView({ container: $("graph"), colours: status.colours, onSelect: openFacts });
   if (!graph.available) graphStatus.textContent = "Graph view unavailable; facts are still listed beside it.";
   $("fit").addEventListener("click", () => graph.fit());
+  $("hops").addEventListener("change", () => current && openEntity(current));
 
   setUpSearch({
     form: $("search-form"),

@@ -23,7 +23,6 @@ function table(target, columns, rows, onOpen) {
 
 export async function setUpQueries(parts, onOpen) {
   const { select, description, parameters, namedForm, editButton, editor, sparqlForm, status, results } = parts;
-  let examples = null;
   let queries = [];
 
   function report(message, failed = false) {
@@ -74,11 +73,12 @@ export async function setUpQueries(parts, onOpen) {
   });
 
   editButton.addEventListener("click", async () => {
+    const given = Object.fromEntries(new FormData(namedForm).entries());
     try {
-      examples = examples || new Map((await getJson("/explorer/examples")).map((q) => [q.name, q.sparql]));
-      editor.value = examples.get(select.value) || editor.value;
+      const example = await getJson(withQuery(`/explorer/examples/${encodeURIComponent(select.value)}`, given));
+      editor.value = example.sparql;
       editor.focus();
-      report(`The SPARQL of ${select.value}: its parameters are the ?param_ variables.`);
+      report(`The SPARQL of ${select.value}, its parameters bound in the VALUES row.`);
     } catch (error) {
       report(`The example could not be loaded — ${error.message}`, true);
     }
