@@ -58,6 +58,9 @@ def extract(article: Article) -> Extraction:
     # named only inside a title ("Phó Chủ tịch Thường trực …") or a former post.
     in_posts = [(s.start, s.end) for s in segments] + ctx.source_tags
     in_titles = [(s.title.start, s.title.end) for s in segments] + [(s.start, s.end) for s in segments if s.former]
+    # A body in a person's post is recorded as the post resolves it (with the province the person's other
+    # posts name), not as read on its own.
+    in_titles += [(s.org.start, s.org.end) for r in readings for p in r.persons for s in p.segments if s.org]
     finder = MeetingFinder(ctx, people, bodies, mentions, in_posts)
     extraction.meetings = _guarded("meetings", article, finder.find, [])
     extraction.organizations = _guarded(

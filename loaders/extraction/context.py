@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from loaders.article import Article, Sentence
-from loaders.extraction.organizations import OrganizationReader, OrgMatch
+from loaders.extraction.organizations import NamedPlaces, OrganizationReader, OrgMatch
 from loaders.extraction.provinces import ArticleProvince, ProvinceHit, article_province, find_provinces, unit_before
 from ontology.orthography import canonical_spelling
 
@@ -44,6 +44,11 @@ class ArticleContext:
             self._bodies = self.organizations.scan()
         stop = len(self.text) if end is None else end
         return [org for org in self._bodies if start <= org.start and org.end <= stop]
+
+    def province_named_in(self, start: int, end: int) -> ArticleProvince | None:
+        """The province named in ``text[start:end]``, as that text writes it."""
+        hit = next((h for h in self.province_hits if start <= h.start < end and not h.by_city), None)
+        return ArticleProvince(hit.province, hit.label, unit_before(self.text, hit)) if hit else None
 
     def provinces_in(self, start: int, end: int) -> list[ProvinceHit]:
         """The provinces named in ``text[start:end]``."""
@@ -83,22 +88,24 @@ def build_context(article: Article) -> ArticleContext:
         text=text,
         title_end=title_end,
         province=province,
-        organizations=OrganizationReader(text, province, article.published, _named_provinces(article, text, hits)),
+        organizations=OrganizationReader(text, province, article.published, _named_places(article, text, hits)),
         signature_start=_signature_start(text),
         source_tags=[m.span(1) for m in _SOURCE_TAG.finditer(text)],
         province_hits=hits,
     )
 
 
-def _named_provinces(article: Article, text: str, hits: list[ProvinceHit]) -> list[tuple[int, int, ArticleProvince]]:
-    """Each province the text names, with the start of its sentence (see ``OrganizationReader``)."""
-    named = []
+def _named_places(article: Article, text: str, hits: list[ProvinceHit]) -> NamedPlaces:
+    """The provinces and the cities below a province ("thành phố Bắc Kạn", "TP Hạ Long") the text names."""
+    provinces: list[tuple[int, ArticleProvince]] = []
+    cities: list[tuple[int, str]] = []
     for hit in hits:
-        if hit.by_city:
-            continue
-        sentence = article.sentence_at(hit.start)
-        named.append((sentence.start, hit.start, ArticleProvince(hit.province, hit.label, unit_before(text, hit))))
-    return named
+        unit = unit_before(text, hit)
+        if hit.by_city or (unit == "thành phố" and not hit.province.is_city):
+            cities.append((hit.start, f"thành phố {text[hit.start : hit.end]}"))
+        else:
+            provinces.append((hit.start, ArticleProvince(hit.province, hit.label, unit)))
+    return NamedPlaces([s.start for s in article.sentences], provinces, cities)
 
 
 def _signature_start(text: str) -> int:

@@ -17,6 +17,7 @@ from loaders.extraction.keys import text_key
 from loaders.extraction.names import NameMention
 from loaders.extraction.organizations import OrgMatch, is_national_name
 from loaders.extraction.persons import PersonMention, Segment, SentenceReading
+from loaders.extraction.provinces import ArticleProvince
 from loaders.extraction.titles import body_kinds
 from loaders.record import Evidence, Person, Post
 from ontology.gazetteer import Province
@@ -110,9 +111,9 @@ class BodyResolver:
         word = match.group("count").lower()
         return int(word) if word.isdigit() else _COUNTS.get(word, 99)
 
-    def complete(self, name: str) -> tuple[str, Province | None]:
-        """A body a title implies, with the article's province ("Tỉnh ủy" → "Tỉnh ủy Quảng Ngãi")."""
-        province = self.ctx.province
+    def complete(self, name: str, province: ArticleProvince | None = None) -> tuple[str, Province | None]:
+        """A body a title implies, with the province ("Tỉnh ủy" → "Tỉnh ủy Quảng Ngãi"; the article's by default)."""
+        province = province or self.ctx.province
         if name in _PARTY_BODIES and province is not None:
             return f"{name} {province.label}", province.province
         return name, None
@@ -144,11 +145,30 @@ def join_people(ctx: ArticleContext, readings: list[SentenceReading], organizati
 
 
 def _add_posts(person: Person, mention: PersonMention, resolver: BodyResolver, people: People) -> None:
-    segments = [s for s in mention.segments if not s.former]
+    segments = _one_province([s for s in mention.segments if not s.former], resolver)
     for index, segment in enumerate(segments):
         bodies = _bodies(segment, segments[index + 1 :], mention, resolver)
         for name, province in bodies:
             _add_post(person, segment, name, people, province)
+
+
+def _one_province(segments: list[Segment], resolver: BodyResolver) -> list[Segment]:
+    """A person's posts written without a province are in the province one of them names: "Phó Bí thư
+    Tỉnh ủy, Chủ tịch UBND tỉnh Quảng Ninh" are both Quảng Ninh's, whatever the article's province."""
+    ctx = resolver.ctx
+    named = next(
+        (p for s in segments if s.org and s.org.located for p in [ctx.province_named_in(s.org.start, s.org.end)] if p),
+        None,
+    )
+    if named is None or (ctx.province and ctx.province.province.code == named.province.code):
+        return segments
+    moved = []
+    for segment in segments:
+        org = segment.org
+        if org is not None and not org.located:
+            org = ctx.organizations.read_as(org.start, named) or org
+        moved.append(replace(segment, org=org, implied_province=named))
+    return moved
 
 
 def _bodies(
@@ -157,7 +177,7 @@ def _bodies(
     """The bodies a post belongs to (usually one; none when the text does not say)."""
     entry = segment.title.entry
     if entry.organization:
-        return [resolver.complete(entry.organization)]
+        return [resolver.complete(entry.organization, segment.implied_province)]
     org = segment.org
     if org is not None and org.generic:
         return []

@@ -15,9 +15,10 @@ Quảng Ngãi"), or "tỉnh" alone when the article never says which.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from loaders.extraction.keys import text_key
 from loaders.extraction.letters import CAP_SYLLABLE, LETTER, is_capitalised
@@ -82,6 +83,8 @@ class _Locality:
     generic: bool
 
 
+T = TypeVar("T")
+
 # -- tables ------------------------------------------------------------------
 
 
@@ -106,6 +109,8 @@ def _build_heads() -> dict[str, _Head]:
 
 
 _HEADS: dict[str, _Head] = _build_heads()
+#: The heads by their folded form, for a head written inside a title ("Trưởng đoàn Đại biểu Quốc hội").
+_HEADS_BY_KEY: dict[str, _Head] = {text_key(form): head for form, head in _HEADS.items()}
 
 
 def _build_national() -> dict[str, tuple[str, str]]:
@@ -139,6 +144,7 @@ def _build_head_regex() -> re.Pattern[str]:
 
 
 _HEAD_REGEX: re.Pattern[str] = _build_head_regex()
+_HEAD_REGEX_ANY_CASE = re.compile(_HEAD_REGEX.pattern, re.IGNORECASE)
 
 
 def _build_national_regex() -> re.Pattern[str]:
@@ -238,34 +244,56 @@ def _not_before(name: str, text: str, end: int) -> bool:
 # -- the reader --------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class NamedPlaces:
+    """Provinces and cities the text names, by offset, and where its sentences start.
+
+    A body written without its province after a province named in the same
+    sentence is of that province ("đoàn công tác tỉnh Hà Nam do đồng chí X, Chủ
+    tịch UBND tỉnh …"); "thành phố" alone after a city named so is that city.
+    """
+
+    sentence_starts: list[int]
+    provinces: list[tuple[int, ArticleProvince]]
+    cities: list[tuple[int, str]]  # "thành phố Bắc Kạn"
+
+    def last_before(self, pos: int, places: list[tuple[int, T]]) -> T | None:
+        """The place of ``places`` named last before ``pos`` in the sentence holding ``pos``."""
+        index = bisect_right(self.sentence_starts, pos) - 1
+        sentence_start = self.sentence_starts[index] if index >= 0 else 0
+        found = [place for offset, place in places if sentence_start <= offset < pos]
+        return found[-1] if found else None
+
+
+_NO_PLACES = NamedPlaces([], [], [])
+
+
 class OrganizationReader:
     """Reads bodies out of one article's text, writing names out with the article's province."""
 
     def __init__(
-        self,
-        text: str,
-        province: ArticleProvince | None,
-        on: date | None,
-        local: list[tuple[int, int, ArticleProvince]] | None = None,
+        self, text: str, province: ArticleProvince | None, on: date | None, places: NamedPlaces = _NO_PLACES
     ) -> None:
-        """``local`` lists (sentence start, offset, province) of provinces the text names: a body written
-        without its province after one of them, in the same sentence, is of that province ("đoàn công
-        tác tỉnh Hà Nam do đồng chí X, Chủ tịch UBND tỉnh …")."""
         self.text = text
         self.province = province
         self.on = on
-        self._local = local or []
+        self._places = places
         self._siblings: dict[str, OrganizationReader] = {}
 
     def _local_province(self, pos: int) -> ArticleProvince | None:
         """The province named last before ``pos`` in its sentence, when it is not the article's."""
-        named = [(start, hit, unit) for start, hit, unit in self._local if start <= pos and hit < pos]
-        if not named:
-            return None
-        sentence_start, _, province = named[-1]
-        if pos < sentence_start or (self.province and province.province.code == self.province.province.code):
+        province = self._places.last_before(pos, self._places.provinces)
+        if province is None or (self.province and province.province.code == self.province.province.code):
             return None
         return province
+
+    def _local_city(self, pos: int) -> str | None:
+        """The city below the province named last before ``pos`` in its sentence."""
+        return self._places.last_before(pos, self._places.cities)
+
+    def read_as(self, pos: int, province: ArticleProvince) -> OrgMatch | None:
+        """The body at ``pos`` read as written in an article about ``province``."""
+        return self._sibling(province).at(pos, any_case=True)
 
     def _sibling(self, province: ArticleProvince) -> OrganizationReader:
         reader = self._siblings.get(province.province.code)
@@ -292,12 +320,17 @@ class OrganizationReader:
                 last_end = org.end
         return found
 
-    def at(self, pos: int, depth: int = 0) -> OrgMatch | None:
-        """The body named exactly at ``pos``, or ``None``."""
+    def at(self, pos: int, depth: int = 0, *, any_case: bool = False) -> OrgMatch | None:
+        """The body named exactly at ``pos``, or ``None``.
+
+        ``any_case`` lets the head be written in lower case, as it is where a
+        title shares it ("Trưởng ban Tuyên giáo", "Trưởng đoàn Đại biểu Quốc hội").
+        """
         local = self._local_province(pos)
         if local is not None:
-            return self._sibling(local).at(pos, depth)
-        candidates = [c for c in (self._national_at(pos), self._headed_at(pos, depth)) if c is not None]
+            return self._sibling(local).at(pos, depth, any_case=any_case)
+        headed = self._headed_at(pos, depth, any_case)
+        candidates = [c for c in (self._national_at(pos), headed) if c is not None]
         if not candidates:
             return None
         best = max(candidates, key=lambda c: (c.end, c.head == c.name))
@@ -316,11 +349,11 @@ class OrganizationReader:
             return None
         return OrgMatch(pos, match.end(), name, kind, name)
 
-    def _headed_at(self, pos: int, depth: int) -> OrgMatch | None:
-        match = _HEAD_REGEX.match(self.text, pos)
+    def _headed_at(self, pos: int, depth: int, any_case: bool = False) -> OrgMatch | None:
+        match = (_HEAD_REGEX_ANY_CASE if any_case else _HEAD_REGEX).match(self.text, pos)
         if match is None:
             return None
-        head = _HEADS[match.group()]
+        head = _HEADS_BY_KEY[text_key(match.group())] if any_case else _HEADS[match.group()]
         after = self._skip_space(match.end())
         parse = {
             "locality": self._with_locality,
@@ -434,7 +467,8 @@ class OrganizationReader:
             return None
         end = pos + len(word.group().rstrip()) if word else pos
         if written != "tỉnh" and not (self.province and self.province.province.is_city):
-            return _Locality(end, "thành phố", None, True)  # a city below the province, unnamed
+            city = self._local_city(pos)  # "… tại thành phố Bắc Kạn có … Chủ tịch HĐND thành phố"
+            return _Locality(end, city, None, False) if city else _Locality(end, "thành phố", None, True)
         province = self.province.province if self.province else None
         return _Locality(end, self.default_locality, province, False)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.names import NameMention, find_names, in_people_list
 from loaders.extraction.organizations import OrgMatch
+from loaders.extraction.provinces import ArticleProvince
 from loaders.extraction.titles import TitleMatch, find_titles, is_post_verb
 
 # What may stand between two posts of one person, or between a name and its posts.
@@ -35,6 +36,7 @@ class Segment:
     title: TitleMatch
     org: OrgMatch | None
     owner: int | None = None  # index of the name holding it
+    implied_province: ArticleProvince | None = None  # the province another post of the person names
 
     @property
     def former(self) -> bool:
@@ -93,7 +95,7 @@ def _segments(ctx: ArticleContext, start: int, end: int) -> list[Segment]:
 def _body_after(ctx: ArticleContext, title: TitleMatch) -> OrgMatch | None:
     """The body written with a title: from its head word ("Ban" of "Trưởng Ban …") or right after it."""
     if title.head_start is not None:
-        org = ctx.organizations.at(title.head_start)
+        org = ctx.organizations.at(title.head_start, any_case=True)
         if org is not None and org.end > title.end:
             return org
     pos = title.end

@@ -156,10 +156,10 @@ def _label(text: str, hits: list[ProvinceHit]) -> str:
 
 
 def unit_before(text: str, hit: ProvinceHit) -> str:
-    """The unit word a province takes where it is named: "thành phố" after "TP", else by the gazetteer."""
+    """The unit word written before a province's name ("tỉnh", "thành phố" for "TP"), else the gazetteer's."""
     written = _UNIT_BEFORE.search(text, max(0, hit.start - 12), hit.start)
-    if written is not None and written.group("province"):
-        return "tỉnh"
+    if written is not None:
+        return "tỉnh" if written.group("province") else "thành phố"
     return "thành phố" if hit.province.is_city else "tỉnh"
 
 

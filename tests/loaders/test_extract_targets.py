@@ -53,8 +53,8 @@ def test_dev_macro_f1_and_every_field() -> None:
 def test_throughput_on_one_core() -> None:
     articles = [read_article(path) for path in sorted((SHARED / "corpus" / "dev").glob("*.txt"))]
     extract(articles[0])  # tables and regexes are ready after the first call
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU time: other loads on the machine do not count
     for article in articles * 5:
         extract(article)
-    rate = len(articles) * 5 / (time.perf_counter() - started)
-    assert rate >= 100, f"{rate:.0f} articles/s"
+    rate = len(articles) * 5 / (time.process_time() - started)
+    assert rate >= 150, f"{rate:.0f} articles/s"
