@@ -42,8 +42,18 @@ class ArticleWriter:
     """The state of one article being written (see the module docstring)."""
 
     def __init__(
-        self, world: World, rng: Random, file_name: str, unit: Unit, day: date, named: bool, published: date | None
+        self,
+        world: World,
+        rng: Random,
+        file_name: str,
+        unit: Unit,
+        day: date,
+        named: bool,
+        published: date | None,
+        issued: date | None = None,
     ) -> None:
+        """``published`` is the date the article states (None without a date line); ``issued`` the true one."""
+        self.issued = issued or published or day
         self.world = world
         self.rng = rng
         self.unit = unit

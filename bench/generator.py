@@ -166,7 +166,7 @@ def _write(world: World, rng: Random, file_name: str, draft: _Draft) -> Syntheti
     named = draft.unit.label_on(draft.day)[1] or not chance(rng, float(table("provinces")["unnamed_share"]))
     has_dateline = chance(rng, float(data["dateline_share"]))
     published = draft.published if has_dateline else None
-    writer = ArticleWriter(world, rng, file_name, draft.unit, draft.day, named, published)
+    writer = ArticleWriter(world, rng, file_name, draft.unit, draft.day, named, published, draft.published)
     low, high = data["bytes"]
     title = draft.write(writer, int(low + (high - low) * rng.random()))
     text = _assemble(writer, rng, title, published)

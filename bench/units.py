@@ -93,6 +93,13 @@ def render(template: str, names: UnitNames) -> str:
     return _SPACES.sub(" ", template.format_map(names.slots())).strip()
 
 
+def _city(name: str) -> str:
+    """A city's bare name ("thành phố Vinh", "TP. Vinh" → "Vinh")."""
+    for prefix in ("thành phố ", "TP. ", "TP "):
+        name = name.removeprefix(prefix)
+    return name
+
+
 @functools.cache
 def all_units() -> tuple[Unit, ...]:
     """Every unit of the gazetteer with the era names and Party bodies of ``provinces.yaml``."""
@@ -110,7 +117,7 @@ def all_units() -> tuple[Unit, ...]:
             valid_from=p.valid_from,
             valid_until=p.valid_until,
             predecessors=p.predecessors,
-            cities=tuple(c for c in p.cities if not c.startswith("TP")),
+            cities=tuple(dict.fromkeys(_city(c) for c in p.cities)),
             eras=eras.get(p.code, ()),
             party_body=bodies.get(p.code),
             outlets=tuple(o for o in p.outlets if not o.startswith("Báo ")),

@@ -68,9 +68,8 @@ def _session(w: ArticleWriter, visit: Visit, slots: dict[str, Slot]) -> None:
     """Hosts, report, and who chaired (or concluded) one session."""
     hosts = _hosts(w, visit)
     if hosts:
-        items = [
-            mention(w, host, pick(w.rng, ("comma", "dash")), 0 if visit.unit != w.unit.code else None) for host in hosts
-        ]
+        extra = 0 if visit.unit != w.unit.code else None
+        items = [mention(w, host, pick(w.rng, ("listed", "listed_dash")), extra) for host in hosts]
         w.say(w.fill("visit_hosts", {"hosts": w.persons_list(items)}))
         if chance(w.rng, 0.6):
             w.say(w.fill("visit_report", {**slots, "host_person": w.person(hosts[0].pid, [], "bare")}))
@@ -115,7 +114,7 @@ def write_visit_article(w: ArticleWriter, target: int) -> str:
     _session(w, visit, slots)
     w.break_paragraph()
     write_fillers(w, topic, target - 150)
-    if org_kind(lead.post.org).national and w.named and chance(w.rng, 0.2):
+    if org_kind(lead.post.org).national and w.named and w.issued > w.day and chance(w.rng, 0.2):
         _second_session(w, visit)
     return _title(w, visit)
 
