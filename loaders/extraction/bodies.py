@@ -7,7 +7,7 @@ from loaders.extraction.coreference import BodyResolver, People, settle_bodies
 from loaders.extraction.departments import find_department_lists
 from loaders.extraction.keys import text_key
 from loaders.extraction.legal_documents import DocumentMention
-from loaders.extraction.organizations import OrganizationReader, OrgMatch
+from loaders.extraction.organizations import OrganizationReader, OrgMatch, is_private_name
 from loaders.record import Evidence, Organization
 
 
@@ -69,4 +69,5 @@ def _kind_of(ctx: ArticleContext, name: str, mention: OrgMatch | None) -> str:
 
 
 def _add(records: dict[str, Organization], organization: Organization) -> None:
-    records.setdefault(same_body_key(organization.name), organization)
+    if not is_private_name(organization.name):
+        records.setdefault(same_body_key(organization.name), organization)

@@ -295,7 +295,7 @@ class MeetingFinder:
         resolver = BodyResolver(self.ctx, self.organizations)
         found = []
         for org in self.organizations:
-            if not (start <= org.start and org.end <= end) or org.generic:
+            if not (start <= org.start and org.end <= end) or org.generic or org.private:
                 continue
             if any(a <= org.start < b for a, b in self.post_spans) or _AT_BEFORE.search(
                 self.ctx.text, max(start, org.start - 20), org.start

@@ -64,6 +64,11 @@ class OrgMatch:
     located: bool = False  # the text itself writes the locality ("tỉnh", "tỉnh Hà Tĩnh")
     owner: OrgMatch | None = None  # the body named after "của" in a free-form name
 
+    @property
+    def private(self) -> bool:
+        """A private company named like a state body ("Tập đoàn FPT"): no organization of the record."""
+        return is_private_name(self.name)
+
 
 @dataclass(frozen=True, slots=True)
 class _Head:
@@ -84,6 +89,7 @@ class _Locality:
 
 
 T = TypeVar("T")
+_PRIVATE_REGEX = re.compile(alternation(strings("organizations", "private_names")))
 
 # -- tables ------------------------------------------------------------------
 
@@ -634,6 +640,11 @@ class OrganizationReader:
 
 def _numbered(words: list[str]) -> bool:
     return any(word.isdigit() for word in words)
+
+
+def is_private_name(name: str) -> bool:
+    """True for the name of a private group ("Tập đoàn FPT"), which the record leaves out."""
+    return _PRIVATE_REGEX.search(name) is not None
 
 
 def is_national_name(name: str) -> bool:

@@ -95,3 +95,13 @@ def test_a_date_on_the_next_line_is_not_the_documents(record_of: RecordOf) -> No
     record = record_of("Sơ kết Nghị quyết 05-NQ/TU của Tỉnh ủy\nNgày 20-6-2023, hội nghị diễn ra tại tỉnh Đồng Tháp.")
     assert record["legal_documents"][0]["date"] is None
     assert record["meetings"][0]["date"] == "2023-06-20"
+
+
+def test_a_resolution_of_the_central_committee(record_of: RecordOf) -> None:
+    record = record_of(
+        "Tin hoạt động\n\nTổng kết thực hiện Nghị quyết số 18 ngày 25-10-2017 của Ban Chấp hành Trung ương Đảng khóa "
+        "XII trên địa bàn tỉnh Hà Tĩnh."
+    )
+    assert record["legal_documents"] == [
+        {"type": "Nghị quyết", "number": "18-NQ/TW", "date": "2017-10-25", "issuer": "Ban Chấp hành Trung ương Đảng"}
+    ]

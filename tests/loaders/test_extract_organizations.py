@@ -121,3 +121,33 @@ def test_the_outlet_tag_opening_the_lead_is_no_actor(extract_text: ExtractText) 
     )
     assert [o.name for o in extraction.organizations] == ["Ủy ban nhân dân tỉnh Hà Giang"]
     assert [o.value for o in extraction.meetings[0].organizers] == ["Ủy ban nhân dân tỉnh Hà Giang"]
+
+
+def test_private_groups_are_no_organizations_but_posts_in_them_are_posts(record_of: RecordOf) -> None:
+    record = record_of(
+        "Tin hoạt động\n\nUBND tỉnh Yên Bái phối hợp với Tập đoàn FPT tổ chức hội nghị. Chủ tịch Hội đồng quản trị "
+        "Tập đoàn FPT Trịnh Gia Khánh trình bày tham luận."
+    )
+    assert record["organizations"] == ["Ủy ban nhân dân tỉnh Yên Bái"]
+    assert record["persons"][0]["posts"] == [{"title": "Chủ tịch Hội đồng quản trị", "organization": "Tập đoàn FPT"}]
+
+
+def test_a_persons_posts_share_the_province_one_of_them_names(record_of: RecordOf) -> None:
+    record = record_of(
+        "Tin hoạt động\n\nĐoàn công tác tỉnh Hà Nam làm việc với tỉnh Quảng Ninh. Tiếp đoàn có đồng chí Hứa Văn "
+        "Toàn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Quảng Ninh."
+    )
+    assert {(p["title"], p["organization"]) for p in record["persons"][0]["posts"]} == {
+        ("Phó Bí thư", "Tỉnh ủy Quảng Ninh"),
+        ("Chủ tịch", "Ủy ban nhân dân tỉnh Quảng Ninh"),
+    }
+
+
+def test_thanh_pho_alone_is_the_city_named_before_it(record_of: RecordOf) -> None:
+    record = record_of(
+        "Tin hoạt động\n\nDự tại điểm cầu thành phố Lạng Sơn có đồng chí Mông Văn Tiệp, Bí thư Thành ủy, Chủ tịch "
+        "HĐND thành phố."
+    )
+    assert ("Chủ tịch", "Hội đồng nhân dân thành phố Lạng Sơn") in {
+        (p["title"], p["organization"]) for p in record["persons"][0]["posts"]
+    }

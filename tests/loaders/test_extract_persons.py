@@ -135,3 +135,18 @@ def test_names_are_two_to_six_capitalised_syllables(extract_text: ExtractText) -
     for person in extraction.persons:
         assert 2 <= len(person.name.split()) <= 6
         assert all(word[0].isupper() for word in person.name.split())
+
+
+def test_abbreviated_central_committee_and_heads_inside_titles(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Tin hoạt động\n\nĐồng chí Đàm Thị Nga, UVT.Ư Đảng, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh Nam "
+        "Định chủ trì hội nghị; đồng chí Chu Văn Khải, Tỉnh ủy viên, Bí thư Đảng ủy Khối các cơ quan tỉnh dự."
+    )
+    posts = posts_of(record)
+    assert posts["Đàm Thị Nga"] == {
+        ("Ủy viên Ban Chấp hành Trung ương", "Đảng Cộng sản Việt Nam"),
+        ("Bí thư", "Tỉnh ủy Nam Định"),
+        ("Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Nam Định"),
+    }
+    assert ("Bí thư", "Đảng ủy Khối các cơ quan tỉnh Nam Định") in posts["Chu Văn Khải"]
+    assert "Quốc hội" not in record["organizations"]
