@@ -11,6 +11,7 @@ What was built, and how long it took, is noted in ``<folder>.json`` beside it.
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import logging
 import os
@@ -29,6 +30,25 @@ log = logging.getLogger(__name__)
 
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "bench"
 _TEMPORARY = ".tmp-"
+_GENERATOR_MODULES = (
+    "careers",
+    "catalog",
+    "composer",
+    "documents",
+    "generator",
+    "gold",
+    "meeting_articles",
+    "names",
+    "news_articles",
+    "phrases",
+    "resources",
+    "sampling",
+    "templates",
+    "topics",
+    "units",
+    "visit_articles",
+    "world",
+)
 
 
 def corpus_path(size: int, seed: int = 0, cache: Path = CACHE) -> Path:
@@ -41,27 +61,40 @@ def store_path(size: int, seed: int = 0, cache: Path = CACHE) -> Path:
     return cache / f"store-{size}-{seed}"
 
 
-def synthetic_corpus(size: int, seed: int = 0, cache: Path = CACHE) -> Path:
+def synthetic_corpus(size: int, seed: int = 0, cache: Path = CACHE, rebuild: bool = False) -> Path:
     """The folder holding the corpus (``NNNNNN.txt`` + gold ``NNNNNN.json``), written if not cached."""
     target = corpus_path(size, seed, cache)
-    return _cached(target, lambda folder: _write_corpus(folder, size, seed))
+    return _cached(target, lambda folder: _write_corpus(folder, size, seed), rebuild)
 
 
-def synthetic_store(size: int, seed: int = 0, workers: int = 2, cache: Path = CACHE) -> Path:
+def synthetic_store(size: int, seed: int = 0, workers: int = 2, cache: Path = CACHE, rebuild: bool = False) -> Path:
     """The path of an embedded Oxigraph store holding the ingested corpus, built if not cached.
 
     The corpus goes through ``api.ingestion.ingest`` (read, extract, map,
     validate, write) with ``workers`` processes, after the reference graph.
     Open the result with ``graph.store.OxigraphStore`` (or ``read_only``).
+    A cache written by another version of the generator is reported (and
+    replaced when ``rebuild``); changes to the pipeline are not detected:
+    pass ``rebuild=True`` after them.
     """
-    corpus = synthetic_corpus(size, seed, cache)
+    corpus = synthetic_corpus(size, seed, cache, rebuild)
     target = store_path(size, seed, cache)
-    return _cached(target, lambda folder: _ingest(folder, corpus, workers))
+    return _cached(target, lambda folder: _ingest(folder, corpus, workers), rebuild)
 
 
-def _cached(target: Path, build: Callable[[Path], dict[str, object]]) -> Path:
+def generator_version() -> str:
+    """A digest of the generator's modules and data: changes whenever the corpus it writes may."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for path in [*(here / f"{name}.py" for name in _GENERATOR_MODULES), *sorted((here / "data").glob("*.yaml"))]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cached(target: Path, build: Callable[[Path], dict[str, object]], rebuild: bool = False) -> Path:
     """``target`` if it exists; else built by ``build`` into a temporary folder renamed onto it."""
-    if target.is_dir():
+    if target.is_dir() and not _stale(target, rebuild):
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     _clear_abandoned(target)
@@ -72,6 +105,7 @@ def _cached(target: Path, build: Callable[[Path], dict[str, object]]) -> Path:
         started = time.perf_counter()
         manifest = build(temporary)
         manifest["seconds"] = round(time.perf_counter() - started, 1)
+        manifest["generator"] = generator_version()
         temporary.rename(target)
         target.with_name(f"{target.name}.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     except OSError:
@@ -81,6 +115,24 @@ def _cached(target: Path, build: Callable[[Path], dict[str, object]]) -> Path:
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
     return target
+
+
+def _stale(target: Path, rebuild: bool) -> bool:
+    """Whether a cached folder must be replaced: written by another generator and ``rebuild`` asked."""
+    manifest = target.with_name(f"{target.name}.json")
+    try:
+        built_by = json.loads(manifest.read_text(encoding="utf-8")).get("generator")
+    except (OSError, ValueError):
+        built_by = None
+    if built_by == generator_version():
+        return False
+    if not rebuild:
+        log.warning("%s was written by another version of the generator; pass rebuild=True to replace it", target)
+        return False
+    log.info("replacing %s (written by another version of the generator)", target)
+    shutil.rmtree(target)
+    manifest.unlink(missing_ok=True)
+    return True
 
 
 def _clear_abandoned(target: Path) -> None:

@@ -72,6 +72,7 @@ def _check_record(article: SyntheticArticle) -> None:
     for meeting in gold["meetings"]:
         assert set(meeting) == MEETING_KEYS
         assert meeting["date"] is None or ISO_DATE.match(meeting["date"])
+        assert not (meeting["date"] and gold["published"]) or meeting["date"] <= gold["published"]
         assert set(meeting["chairs"]) <= persons
         assert set(meeting["legal_basis"]) <= numbers
         assert set(meeting["organizers"]) <= organizations
@@ -136,6 +137,7 @@ def test_the_pipeline_extracts_generated_articles() -> None:
         assert record["file"] == article.file_name
 
 
+@pytest.mark.slow
 def test_workers_write_the_same_files(tmp_path: Path) -> None:
     write_corpus(tmp_path / "one", 2100, seed=6, workers=1)
     write_corpus(tmp_path / "two", 2100, seed=6, workers=2)

@@ -12,6 +12,7 @@ from bench.stores import corpus_path, store_path, synthetic_store
 from graph.store import OxigraphStore
 
 
+@pytest.mark.slow
 def test_store_is_built_once_and_holds_the_articles(tmp_path: Path) -> None:
     path = synthetic_store(12, seed=1, workers=1, cache=tmp_path)
     assert path == store_path(12, 1, tmp_path) and path.is_dir()
@@ -45,3 +46,14 @@ def test_remains_of_a_dead_build_are_cleared(tmp_path: Path) -> None:
     synthetic_corpus_path = stores.synthetic_corpus(2, 0, cache=tmp_path)
     assert not abandoned.exists()
     assert len(list(synthetic_corpus_path.glob("*.json"))) == 2
+
+
+def test_a_corpus_of_another_generator_is_replaced_on_request(tmp_path: Path) -> None:
+    path = stores.synthetic_corpus(2, 0, cache=tmp_path)
+    manifest = path.with_name(f"{path.name}.json")
+    manifest.write_text(json.dumps({"generator": "older"}), encoding="utf-8")
+    (path / "stale.txt").write_text("stale", encoding="utf-8")
+    assert stores.synthetic_corpus(2, 0, cache=tmp_path) == path and (path / "stale.txt").exists()
+    assert stores.synthetic_corpus(2, 0, cache=tmp_path, rebuild=True) == path
+    assert not (path / "stale.txt").exists()
+    assert json.loads(manifest.read_text(encoding="utf-8"))["generator"] == stores.generator_version()
