@@ -67,7 +67,19 @@ def find_observations(ctx: ArticleContext) -> list[Observation]:
         indicator = " ".join((match.group("unit") + (match.group("qualifier") or "")).split())
         evidence = Evidence(match.start(), match.end(), "indicator.count", 0.75)
         found.append(Observation(indicator, value, unit, evidence, province, ctx.published))
-    return found
+    return _distinct(found)
+
+
+def _distinct(observations: list[Observation]) -> list[Observation]:
+    """The first report of each (indicator, value, unit): a figure repeated is one figure."""
+    seen: set[tuple[str, Decimal, str]] = set()
+    distinct = []
+    for observation in observations:
+        key = (observation.indicator, observation.value, observation.unit)
+        if key not in seen:
+            seen.add(key)
+            distinct.append(observation)
+    return distinct
 
 
 def _is_year(number: str) -> bool:
