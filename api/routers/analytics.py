@@ -124,7 +124,7 @@ def path(
     Each step names a node and the relationship to the next (`CHAIRED →`, `← ATTENDED`); provinces and
     articles are never crossed (everyone in a province would be two steps apart).
 
-    Example: `GET /analytics/path?source=hoang-van-thai-ffdbbc93db&target=nong-duc-manh-2c0e0bcb1a`
+    Example: `GET /analytics/path?source=hoang-van-thai-ffdbbc93db&target=nong-duc-manh-bb0ac21fdd`
     """
     try:
         steps = analytics.path_from_store(store, entity_iri(source, "person"), entity_iri(target, "person"))
