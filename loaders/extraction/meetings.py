@@ -30,6 +30,7 @@ _EVENT_VERBS = re.compile(
 )
 _TIME_BEFORE = re.compile(r"(?:tháng\s+\d{1,2}\s*[-/]\s*\d{4}|năm\s+\d{4}|trong năm|năm qua)", re.IGNORECASE)
 _KIND_END = re.compile(r"[,.;:()“”\"\n]|\s(?:nhằm|để|do|vào|tại|với|dưới|nhân|cho|về việc|ngày|của)\s", re.IGNORECASE)
+_LIST_AFTER = re.compile(r"[^.;:\n]{0,40}(?:có các đồng chí|gồm các đồng chí|gồm)\s*:", re.IGNORECASE)
 _DO_BEFORE = re.compile(r"(?<!\w)(?:do|dưới sự)(?!\w)", re.IGNORECASE)
 # Where a meeting is held: "tại TP Hà Tĩnh", "điểm cầu Bình Định", "làm việc với UBND tỉnh Quảng Ngãi".
 _PLACE = re.compile(r"(?:tại|điểm cầu|làm việc với|làm việc tại|thăm)\s+(?:[^\s,;.]+\s+){0,4}$", re.IGNORECASE)
@@ -253,7 +254,9 @@ class MeetingFinder:
                 continue
             do = [m.end() for m in _DO_BEFORE.finditer(text, clause_start, verb.start())]
             before = self.people.key_of(do[-1] if do else clause_start, verb.start())
-            chairs = before or self.people.key_of(verb.end(), clause_end)[:1]
+            listed = _LIST_AFTER.match(text, verb.end())  # "Chủ tọa kỳ họp có các đồng chí: A; B; C"
+            after = self.people.key_of(verb.end(), self.ctx.sentence(verb.start()).end if listed else clause_end)
+            chairs = before or (after if listed else after[:1])
             self._add_people(draft.chairs, chairs, "meeting.chair", 0.85)
         for phrase in _regex("conclusion").finditer(text, start, end):
             clause_start, clause_end = self.ctx.clause(phrase.start())

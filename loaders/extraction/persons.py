@@ -24,6 +24,8 @@ from loaders.extraction.titles import TitleMatch, find_titles, is_post_verb
 
 # What may stand between two posts of one person, or between a name and its posts.
 _CHAIN = re.compile(r"^[ \t]*(?:[,–—-]|\(|\)|[ \t])*[ \t]*$")
+_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _FRAME = re.compile(r"(?:Về phía|Thay mặt|Đại diện)\s+(?:lãnh đạo\s+|Lãnh đạo\s+)?$", re.IGNORECASE)
 
 
@@ -36,6 +38,7 @@ class Segment:
     title: TitleMatch
     org: OrgMatch | None
     owner: int | None = None  # index of the name holding it
+    sharers: list[int] = field(default_factory=list)  # names after a plural title ("các Phó Chủ tịch A, B")
     implied_province: ArticleProvince | None = None  # the province another post of the person names
 
     @property
@@ -73,9 +76,10 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
     full = [n for n in names if n.syllables >= 2]
     short = [n for n in names if n.syllables == 1]
     _assign(ctx.text, full, segments)
+    _share_plural_titles(ctx.text, full, segments)
     persons = []
     for index, name in enumerate(full):
-        own = [s for s in segments if s.owner == index]
+        own = [s for s in segments if s.owner == index or index in s.sharers]
         if own or name.honorific or in_people_list(ctx.text, name.context_start) or _listed(ctx.text, name):
             persons.append(PersonMention(name, own, _frame(ctx, start, name.context_start)))
     loose = [s for s in segments if s.owner is None and not s.former]
@@ -168,6 +172,23 @@ def _claim_after(
         segment.owner = owner
         previous_end = items[k][1]
         k += 1
+
+
+def _share_plural_titles(text: str, names: list[NameMention], segments: list[Segment]) -> None:
+    """A title written in the plural before a list of names is each one's: "các Phó Chủ tịch HĐND tỉnh
+    Trần Xuân Vinh, Nguyễn Công Thanh" makes both Phó Chủ tịch."""
+    for segment in segments:
+        if segment.owner is None or not _PLURAL_BEFORE.search(text, max(0, segment.start - 6), segment.start):
+            continue
+        previous = names[segment.owner]
+        for index in range(segment.owner + 1, len(names)):
+            name = names[index]
+            if not _LIST_JOIN.fullmatch(text, previous.end, name.context_start):
+                break
+            if any(s.owner == index for s in segments):
+                break
+            segment.sharers.append(index)
+            previous = name
 
 
 def _listed(text: str, name: NameMention) -> bool:

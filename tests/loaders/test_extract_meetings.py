@@ -111,3 +111,16 @@ def test_a_place_name_is_no_cue_word(extract_text: ExtractText) -> None:
     [meeting] = extraction.meetings
     assert meeting.date == date(2022, 11, 13)
     assert meeting.kind == "Hội thảo Chính quyền số"
+
+
+def test_presiding_board_and_plural_titles(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Tin hoạt động\n\nNgày 5/12/2023, HĐND tỉnh Hà Nam khai mạc kỳ họp thứ 12. Chủ tọa kỳ họp có các đồng chí: "
+        "Lê Thị Thủy, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh; Trần Xuân Dưỡng, Phó Chủ tịch HĐND tỉnh. Dự kỳ họp có "
+        "các Phó Chủ tịch UBND tỉnh Nguyễn Anh Chức, Trần Đức Thắng."
+    )
+    [meeting] = extraction.meetings
+    assert [c.value for c in meeting.chairs] == ["Lê Thị Thủy", "Trần Xuân Dưỡng"]
+    assert [a.value for a in meeting.attendees] == ["Nguyễn Anh Chức", "Trần Đức Thắng"]
+    posts = {p.name: {(q.title, q.organization) for q in p.posts} for p in extraction.persons}
+    assert posts["Trần Đức Thắng"] == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hà Nam")}
