@@ -145,7 +145,7 @@ def resolve_filter(
 ) -> GraphFilter:
     """A :class:`GraphFilter` from what a user typed: a province by code, name or IRI; a person or node by
     IRI or id; a document by notation or IRI. Raises :class:`UnknownEntity` for what the store does not hold,
-    ``ValueError`` for a range that ends before it starts."""
+    ``ValueError`` for what is no IRI or a range that ends before it starts."""
     if date_from and date_to and date_to < date_from:
         raise ValueError(f"the range ends ({date_to}) before it starts ({date_from})")
     documents: tuple[str, ...] = ()
@@ -154,14 +154,22 @@ def resolve_filter(
         if not documents:
             raise UnknownEntity(f"no legal document has the notation {document!r}")
     return GraphFilter(
-        province=province_iri(province) if province else None,
-        person=entity_iri(person, "person") if person else None,
-        node=node if node is None or node.startswith(("http://", "https://")) else str(ID[node]),
+        province=_checked(province_iri(province)) if province else None,
+        person=_checked(entity_iri(person, "person")) if person else None,
+        node=_checked(node if node.startswith(("http://", "https://")) else str(ID[node])) if node else None,
         hops=hops,
-        documents=documents,
+        documents=tuple(_checked(iri) for iri in documents),
         date_from=date_from,
         date_to=date_to,
     )
+
+
+def _checked(iri: str) -> str:
+    """``iri`` if it is a valid IRI (so it can go into query text), else ``ValueError`` saying so."""
+    try:
+        return ox.NamedNode(iri).value
+    except ValueError as exc:
+        raise ValueError(f"{iri!r} is not an IRI: {exc}") from None
 
 
 def _select(store: ArticleStore, sparql: str) -> ox.QuerySolutions:

@@ -136,6 +136,7 @@ def test_export_of_a_province_by_name_as_a_neo4j_zip(client: TestClient) -> None
         ("/export/gexf", {"document": "1/2099/NĐ-CP"}, 404),
         ("/export/gexf", {"from": "2016-01-01", "to": "2015-01-01"}, 422),
         ("/export/gexf", {"hops": "9", "node": "https://w3id.org/govkg/id/province/VN-09"}, 422),
+        ("/export/gexf", {"node": "https://w3id.org/govkg/id/x> } ?s ?p ?o {"}, 422),
         ("/export/dot", {}, 422),
     ],
 )

@@ -230,6 +230,8 @@ def test_a_filter_is_resolved_from_what_a_user_types(news: OxigraphStore) -> Non
     assert resolved.documents == tuple(document_iris(news, "64/2007/NĐ-CP"))
     with pytest.raises(UnknownEntity):
         resolve_filter(news, document="1/2099/NĐ-CP")
+    with pytest.raises(ValueError, match="is not an IRI"):
+        resolve_filter(news, node="https://w3id.org/govkg/id/person/x> } UNION { ?s ?p ?o")
     with pytest.raises(ValueError, match="before it starts"):
         resolve_filter(news, date_from=date(2021, 1, 1), date_to=date(2020, 1, 1))
 
