@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from api.identifiers import Kind, entity_iri, kind_of
 from graph.sparql_runner import Term
 from ontology.orthography import search_key
-from queries.registry import ParameterError, resolve_province_parameter
+from queries.registry import ParameterError, iri, resolve_province_parameter
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -24,7 +24,7 @@ def entity(parameter: str, kind: Kind, value: str) -> ox.NamedNode:
     if text.startswith(("http://", "https://")):
         if kind_of(text) is not kind:
             raise ParameterError(parameter, f"{value!r} is not the IRI of a {kind.name.lower()}")
-        return ox.NamedNode(text)
+        return iri(parameter, text)
     try:
         return ox.NamedNode(str(entity_iri(kind, text)))
     except ValueError:

@@ -122,6 +122,16 @@ def resolve_province_parameter(value: str) -> Province:
     return unit
 
 
+def iri(parameter: str, value: str, expected: str = "an IRI") -> ox.NamedNode:
+    """``value`` as an IRI term; :class:`ParameterError` when it is not a valid IRI."""
+    if _IRI.match(value):
+        try:
+            return ox.NamedNode(value)
+        except ValueError:
+            pass
+    raise ParameterError(parameter, f"{value!r} is not an IRI; expected {expected}")
+
+
 def bind_value(parameter: Parameter, value: str) -> Term:
     """Check one parameter value and return the RDF term it is bound to."""
     text = value.strip()
@@ -133,9 +143,7 @@ def bind_value(parameter: Parameter, value: str) -> Term:
         except ParameterError as exc:
             raise ParameterError(parameter.name, f"{exc.message}; expected {parameter.hint}") from None
     if parameter.type is ParamType.IRI or (parameter.type is ParamType.DOCUMENT and text.startswith("http")):
-        if not _IRI.match(text):
-            raise ParameterError(parameter.name, f"{value!r} is not an IRI; expected {parameter.hint}")
-        return ox.NamedNode(text)
+        return iri(parameter.name, text, parameter.hint)
     if parameter.type is ParamType.DOCUMENT:
         return ox.Literal(canonical_spelling(re.sub(r"\s+", "", text)))
     if parameter.type is ParamType.DATE:

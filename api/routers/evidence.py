@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Query
 
 from api.evidence import statements
@@ -13,7 +12,7 @@ from api.paging import PageDep
 from api.problems import problem_responses
 from api.store_access import ProviderDep
 from graph.sparql_runner import Term
-from queries.registry import ParameterError
+from queries.registry import ParameterError, iri
 from queries.resources import EVIDENCE
 
 router = APIRouter(tags=["evidence"])
@@ -54,14 +53,14 @@ def get_evidence(
     if not (subject or predicate or object or about):
         raise ParameterError("subject", "give at least one of subject, predicate, object or about")
     bound: dict[str, Term] = {
-        name: ox.NamedNode(value)
+        name: iri(name, value)
         for name, value in (("subject", subject), ("predicate", predicate), ("object", object))
         if value is not None
     }
     if about is None:
         found = statements(provider.select(EVIDENCE, bound))
     else:
-        node = ox.NamedNode(about)
+        node = iri("about", about)
         found = statements(provider.select(EVIDENCE, bound | {"subject": node}))
         found += statements(provider.select(EVIDENCE, bound | {"object": node}))
     return page.page(found, lambda statement: statement)

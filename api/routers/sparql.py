@@ -8,7 +8,6 @@ updates, SERVICE calls to endpoints nobody allowed — with a clear problem.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -21,6 +20,7 @@ from api.provider import GraphProvider
 from api.settings import Settings
 from api.store_access import ProviderDep, get_settings
 from graph.sparql_runner import Dataset, ResultKind
+from queries.registry import iri
 from queries.sparql_text import Operation, SparqlTextError, inspect_request, refused_services
 
 router = APIRouter(tags=["sparql"])
@@ -40,7 +40,6 @@ GRAPH_TYPES = {
     "application/n-triples": "N_TRIPLES",
     "text/plain": "N_TRIPLES",
 }
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 _GRAPH_FORMS = (Operation.CONSTRUCT, Operation.DESCRIBE)
 
 
@@ -88,10 +87,7 @@ class _Request:
 
 
 def _graphs(name: str, values: list[str]) -> tuple[str, ...]:
-    for value in values:
-        if not _IRI.match(value):
-            raise ProblemError(422, f"{name} must be an IRI, got {value!r}", kind="invalid-parameters")
-    return tuple(values)
+    return tuple(iri(name, value).value for value in values)
 
 
 def _refuse_update() -> ProblemError:
