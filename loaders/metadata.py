@@ -10,14 +10,20 @@ or a closing "Nguồn …"/"Theo …" line; the byline is the author's line at t
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 from loaders.extraction.tables import alternation, strings
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
-_TIME = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:SA|CH|AM|PM|GMT\s*\+\s*7))?(?!\d)", re.IGNORECASE)
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM|GMT\s*\+\s*7))?(?!\d)", re.IGNORECASE)
 _WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|ngày)", re.IGNORECASE)
 _RESIDUE_LETTERS = re.compile(r"[^\W\d_]")
 _SOURCE_TAG = re.compile(r"^\(\s*([^()]{2,40}?)\s*\)\s*[-–—:]?\s*|^([A-Za-zĐđ0-9.]{2,30}\.[A-Za-z]{2,4})\s*[-–—]\s+")
@@ -80,14 +86,26 @@ _BYLINE_LABELS: re.Pattern[str] = _build_byline_labels()
 
 
 def read_metadata(text: str) -> ArticleMetadata:
-    """Find the title, publication date, source and byline an article's text states."""
+    """Find the title, publication date, source and byline an article's text states.
+
+    A field whose reader fails on odd text is logged and left unknown: metadata
+    never stops an article from being read.
+    """
     lines = _article_lines(text)
     return ArticleMetadata(
-        title=_title(lines),
-        published=_published(lines[:_HEAD_LINES]),
-        source=_source(lines),
-        byline=_byline(lines),
+        title=_guarded("title", _title, lines),
+        published=_guarded("published", _published, lines[:_HEAD_LINES]),
+        source=_guarded("source", _source, lines),
+        byline=_guarded("byline", _byline, lines),
     )
+
+
+def _guarded(field: str, read: Callable[[list[str]], T], lines: list[str]) -> T | None:
+    try:
+        return read(lines)
+    except Exception:  # one odd page must not stop the article (see read_metadata)
+        log.exception("reading the %s of an article failed", field)
+        return None
 
 
 def _article_lines(text: str) -> list[str]:
@@ -144,7 +162,7 @@ def _published(lines: list[str]) -> date | None:
 def _source(lines: list[str]) -> str | None:
     for line in lines[:_HEAD_LINES]:
         tag = _SOURCE_TAG.match(line)
-        if tag is not None:
+        if tag is not None and _date_line(line) is None and not _LABELS.search(line):
             return (tag.group(1) or tag.group(2)).strip()
     for line in reversed(lines[-_TAIL_LINES:]):
         cue = _SOURCE_LINE.match(line)

@@ -73,3 +73,26 @@ def test_bylines(ending: str, byline: str) -> None:
 def test_the_byline_is_never_a_person(record_of: RecordOf) -> None:
     record = record_of("Phú Thọ họp Ban Chỉ đạo\n\nSáng 3/4, Ban Chỉ đạo họp.\n\nNguyễn Thu Hà")
     assert record["persons"] == []
+
+
+def test_stamps_with_seconds_and_english_furniture() -> None:
+    text = "Tiêu đề bài viết về chuyển đổi số\n\nTHỨ BA, 05/04/2022 18:36:10\n\nNội dung bài.\n\nHOÀNG AN\n\nComment\nX"
+    metadata = read_metadata(text)
+    assert metadata.published == date(2022, 4, 5)
+    assert metadata.byline == "HOÀNG AN"
+
+
+def test_a_date_stamp_in_parentheses_is_no_source() -> None:
+    assert read_metadata("Tiêu đề bài viết ở đây\n\n( Cập nhật lúc: 24/12/2020 )\n\nNội dung bài.").source is None
+
+
+def test_a_failing_field_leaves_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    import loaders.metadata as metadata
+
+    def broken(lines: list[str]) -> None:
+        raise IndexError("odd page")
+
+    monkeypatch.setattr(metadata, "_byline", broken)
+    result = metadata.read_metadata("Tiêu đề bài viết ở đây\n\n14:05 02/10/2015\n\nNội dung.\n\nThu Hà")
+    assert result.byline is None
+    assert result.published == date(2015, 10, 2)
