@@ -55,8 +55,12 @@ def page() -> FileResponse:
 @router.get("/static/{path:path}", include_in_schema=False)
 def static_file(path: Annotated[str, PathParameter(max_length=200)]) -> FileResponse:
     """A file of the page (404 for anything outside ``api/static``, or missing)."""
-    target = (STATIC / path).resolve()
-    if not target.is_relative_to(STATIC) or not target.is_file():
+    try:
+        target = (STATIC / path).resolve()
+        found = target.is_relative_to(STATIC) and target.is_file()
+    except (OSError, ValueError):  # a name no file system has (a NUL byte, too long)
+        found = False
+    if not found:
         raise ProblemError(404, f"no file {path!r}", kind="not-found")
     return FileResponse(target, headers=_PAGE_HEADERS)
 
