@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from loaders.errors import ArticleRejected
 from loaders.extraction.tables import table
+from loaders.pipeline import extract
+from loaders.reading import read_article
 from ontology.orthography import canonical_spelling
 
 log = logging.getLogger(__name__)
@@ -237,10 +240,6 @@ def evaluate(gold_folder: Path, articles_folder: Path | None = None) -> Report:
     Articles are looked for beside the gold records, or in ``articles_folder``;
     an article that cannot be found or read counts as an empty prediction.
     """
-    from loaders.errors import ArticleRejected
-    from loaders.pipeline import extract
-    from loaders.reading import read_article
-
     gold = load_gold(gold_folder)
     predicted: dict[str, dict[str, Any]] = {}
     for name in gold:

@@ -147,7 +147,7 @@ def join_people(ctx: ArticleContext, readings: list[SentenceReading], organizati
 def _add_posts(person: Person, mention: PersonMention, resolver: BodyResolver, people: People) -> None:
     segments = _one_province([s for s in mention.segments if not s.former], resolver)
     for index, segment in enumerate(segments):
-        bodies = _bodies(segment, segments[index + 1 :], mention, resolver)
+        bodies = _bodies(segment, segments[index + 1 :], mention.frame, resolver)
         for name, province in bodies:
             _add_post(person, segment, name, people, province)
 
@@ -172,9 +172,13 @@ def _one_province(segments: list[Segment], resolver: BodyResolver) -> list[Segme
 
 
 def _bodies(
-    segment: Segment, following: list[Segment], mention: PersonMention, resolver: BodyResolver
+    segment: Segment, following: list[Segment], frame: OrgMatch | None, resolver: BodyResolver
 ) -> list[tuple[str, Province | None]]:
-    """The bodies a post belongs to (usually one; none when the text does not say)."""
+    """The bodies a post belongs to (usually one; none when the text does not say).
+
+    ``following`` are the person's later posts (a body two titles share), ``frame``
+    the body the sentence speaks for ("Về phía Viettel, …").
+    """
     entry = segment.title.entry
     if entry.organization:
         return [resolver.complete(entry.organization, segment.implied_province)]
@@ -191,8 +195,8 @@ def _bodies(
     shared = _shared_body(entry.title, following, resolver)
     if shared is not None:
         return [shared]
-    if mention.frame is not None:
-        return [(mention.frame.name, mention.frame.province)]
+    if frame is not None:
+        return [(frame.name, frame.province)]
     nearby = resolver.nearby(body_kinds(entry.title), segment.start)
     return [(nearby.name, nearby.province)] if nearby is not None else []
 
@@ -236,7 +240,7 @@ def _resolve_short(names: list[NameMention], by_key: dict[str, Person], people: 
 def _resolve_loose(segments: list[Segment], by_key: dict[str, Person], resolver: BodyResolver, people: People) -> None:
     """A post written with no name refers to the one person holding it ("Bí thư Tỉnh ủy chỉ đạo")."""
     for segment in segments:
-        bodies = {text_key(name) for name, _ in _bodies(segment, [], _NO_MENTION, resolver)}
+        bodies = {text_key(name) for name, _ in _bodies(segment, [], None, resolver)}
         title = text_key(segment.title.entry.title)
         holders = [
             key
@@ -245,9 +249,6 @@ def _resolve_loose(segments: list[Segment], by_key: dict[str, Person], resolver:
         ]
         if len(holders) == 1:
             people.refs.append(PersonRef(segment.start, segment.end, holders[0]))
-
-
-_NO_MENTION = PersonMention(NameMention(0, 0, "", 0, False, False))
 
 
 def _evidence(name: NameMention, rule: str, confidence: float) -> Evidence:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.extraction.context import ArticleContext
-from loaders.extraction.organizations import OrgMatch, department_at
+from loaders.extraction.organizations import OrgMatch
 
 _LIST_OPENING = re.compile(
     r"(?<!\w)(?:các\s+)?[Ss]ở(?:\s*,\s*(?:[Bb]an|[Nn]gành|[Đđ]ơn vị|[Đđ]ịa phương|[Đđ]oàn thể))*\s*:\s*"
@@ -25,7 +25,7 @@ def find_department_lists(ctx: ArticleContext) -> list[OrgMatch]:
     for opening in _LIST_OPENING.finditer(ctx.text):
         pos = opening.end()
         while pos < len(ctx.text):
-            item = department_at(ctx.organizations, pos) or ctx.organizations.at(pos)
+            item = ctx.organizations.department_at(pos) or ctx.organizations.at(pos)
             if item is None or item.generic:
                 break
             found.append(item)

@@ -297,6 +297,10 @@ class OrganizationReader:
         """The city below the province named last before ``pos`` in its sentence."""
         return self._places.last_before(pos, self._places.cities)
 
+    def department_at(self, pos: int) -> OrgMatch | None:
+        """A department written by its field alone at ``pos`` ("Kế hoạch và Đầu tư" in a list after "Sở:")."""
+        return self._with_domain(_HEADS["Sở"], pos, pos, 0)
+
     def read_as(self, pos: int, province: ArticleProvince) -> OrgMatch | None:
         """The body at ``pos`` read as written in an article about ``province``."""
         return self._sibling(province).at(pos, any_case=True)
@@ -654,10 +658,3 @@ def is_national_name(name: str) -> bool:
 
 def _starts_title(text: str, pos: int) -> bool:
     return text[pos : pos + 1].isupper() and title_at(text, pos) is not None
-
-
-def department_at(reader: OrganizationReader, pos: int) -> OrgMatch | None:
-    """A department written by its field alone at ``pos`` ("Kế hoạch và Đầu tư" in a list after "Sở:")."""
-    department = _HEADS["Sở"]
-    org = reader._with_domain(department, pos, pos, 0)
-    return replace(org, name=org.name, start=pos) if org is not None else None
