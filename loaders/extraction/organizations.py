@@ -80,6 +80,14 @@ class _Head:
     open: bool  # a free-form name may start with a lower-case word
 
 
+@dataclass(slots=True)
+class _FreeName:
+    words: list[str]
+    end: int
+    locality: _Locality | None = None
+    owner: OrgMatch | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class _Locality:
     end: int
@@ -434,7 +442,8 @@ class OrganizationReader:
         )
 
     def _with_name(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
-        words, end, locality, owner = self._free_name(after)
+        free = self._free_name(after)
+        words, end, locality, owner = free.words, free.end, free.locality, free.owner
         if not words or (not head.open and not words[0][:1].isupper()):
             return None
         name = f"{head.name} {expand_abbreviations(' '.join(words))}"
@@ -540,55 +549,62 @@ class OrganizationReader:
         province = self.province.province if self.province else None
         return replace(org, name=f"{org.name} {self.default_locality}", province=province)
 
-    def _free_name(self, pos: int, *, inner: bool = False) -> tuple[list[str], int, _Locality | None, OrgMatch | None]:
+    def _free_name(self, pos: int, *, inner: bool = False) -> _FreeName:
         """The words of a free-form name from ``pos`` up to what ends it, a locality that closes it, its owner.
 
         A comma ends the name unless the words after it run on to a locality or
         a period ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh").
         """
-        words: list[str] = []
+        name = _FreeName([], pos)
         ends: list[int] = []  # where each word ends, to give back the dangling ones
-        end = pos
-        while len(words) < _MAX_NAME_TOKENS:
-            pos = self._skip_space(end)
+        while len(name.words) < _MAX_NAME_TOKENS:
+            pos = self._skip_space(name.end)
             if pos >= len(self.text):
                 break
-            quoted = _QUOTED.match(self.text, pos)
-            if quoted is not None and not words:
-                words.append(_QUOTED_LOCALITY.sub("", quoted.group(1)).strip())
-                end = quoted.end()
-                ends.append(end)
-                continue
-            closing = self._closing_locality(pos)
-            if closing is not None:
-                return words, closing.end, closing, None
-            owner = self._owner_at(pos) if words else None
-            if owner is not None:
-                return [*words, "của", owner.name], owner.end, None, owner
-            period = _PERIOD_REGEX.match(self.text, pos) if words else None
-            if period is not None:
-                words.append(" ".join(period.group().split()))
-                end = period.end()
-                ends.append(end)
-                continue
-            if self.text[pos] == "," and words and not inner:
-                more, more_end, locality, _ = self._free_name(pos + 1, inner=True)
-                if more and more[0][:1].islower() and (locality is not None or _PERIOD_REGEX.search(more[-1])):
-                    return [*words[:-1], words[-1] + ",", *more], more_end, locality, None
+            closed = self._closed(pos, name.words, inner)
+            if closed is not None:
+                return closed
+            piece = self._piece(pos, name.words)
+            if piece is None:
                 break
-            if self._ends_name(pos, words):
-                break
-            token = _TOKEN.match(self.text, pos)
-            if token is None or (not words and _START_STOP_REGEX.match(self.text, pos)):
-                break
-            words.append(token.group())
-            end = self._skip_abbreviation(token.end())
-            ends.append(end)
-        while words and words[-1] in _DANGLING:
-            words.pop()
+            name.words.append(piece[0])
+            name.end = piece[1]
+            ends.append(piece[1])
+        while name.words and name.words[-1] in _DANGLING:
+            name.words.pop()
             ends.pop()
-            end = ends[-1] if ends else end
-        return words, end, None, None
+            name.end = ends[-1] if ends else name.end
+        return name
+
+    def _closed(self, pos: int, words: list[str], inner: bool) -> _FreeName | None:
+        """The name closed at ``pos``: by a locality, by its owner ("của Ban X"), or run on past a comma."""
+        closing = self._closing_locality(pos)
+        if closing is not None:
+            return _FreeName(words, closing.end, closing)
+        owner = self._owner_at(pos) if words else None
+        if owner is not None:
+            return _FreeName([*words, "của", owner.name], owner.end, owner=owner)
+        if self.text[pos] == "," and words and not inner:
+            more = self._free_name(pos + 1, inner=True)
+            runs_on = more.words and more.words[0][:1].islower()
+            if runs_on and (more.locality is not None or _PERIOD_REGEX.search(more.words[-1])):
+                return _FreeName([*words[:-1], words[-1] + ",", *more.words], more.end, more.locality)
+        return None
+
+    def _piece(self, pos: int, words: list[str]) -> tuple[str, int] | None:
+        """The next word of a name at ``pos`` and where it ends, or ``None`` where the name ends."""
+        quoted = _QUOTED.match(self.text, pos) if not words else None
+        if quoted is not None:
+            return _QUOTED_LOCALITY.sub("", quoted.group(1)).strip(), quoted.end()
+        period = _PERIOD_REGEX.match(self.text, pos) if words else None
+        if period is not None:
+            return " ".join(period.group().split()), period.end()
+        if self._ends_name(pos, words):
+            return None
+        token = _TOKEN.match(self.text, pos)
+        if token is None or (not words and _START_STOP_REGEX.match(self.text, pos)):
+            return None
+        return token.group(), self._skip_abbreviation(token.end())
 
     def _closing_locality(self, pos: int) -> _Locality | None:
         for prefix in ("trên địa bàn ", "của "):
