@@ -286,6 +286,15 @@ class ArticleWriter:
         """Bytes of text written so far (about: separators count one each)."""
         return self._bytes
 
+    @property
+    def report_year(self) -> int:
+        """The year an article's results are of: last year's in January and February."""
+        return self.day.year - 1 if self.day.month <= 2 else self.day.year
+
+    def mentioned(self, pid: int) -> bool:
+        """Whether the article has named ``pid`` already."""
+        return pid in self._persons
+
     def unit_count(self) -> int:
         """How many province-level units there are on the article's day (for rankings)."""
         return 63 if self.day < date(2025, 7, 1) else 34

@@ -40,8 +40,10 @@ class Plan:
 
     @property
     def ref(self) -> str:
-        """How sentences after the lead refer to the meeting."""
-        return str(self.spec["refs"][0])
+        """How sentences after the lead refer to the meeting (the way its name calls it, when one fits)."""
+        refs = [str(ref) for ref in self.spec["refs"]]
+        name = self.name.lower()
+        return next((ref for ref in refs if ref.removeprefix("buổi ") in name), refs[0])
 
 
 def seat(w: ArticleWriter, org_token: str, title: str, topic: Topic, steering: str | None) -> Seat | None:
@@ -125,7 +127,7 @@ def _basis(w: ArticleWriter, spec: dict[str, Any], topic: Topic) -> list[Documen
 
 def common_slots(w: ArticleWriter, topic: Topic) -> dict[str, Slot]:
     """Slots every template may use: topic wording, years, the province's name."""
-    year = w.day.year - 1 if w.day.month <= 2 else w.day.year  # January's reviews are of last year
+    year = w.report_year
     slots: dict[str, Slot] = {
         "topic": topic.text,
         "year": str(year),
@@ -143,11 +145,20 @@ def common_slots(w: ArticleWriter, topic: Topic) -> dict[str, Slot]:
 def _doc_slot(w: ArticleWriter, plan: Plan, pending: list[Document]) -> dict[str, Slot]:
     if not pending:
         return {}
-    return {"doc": lambda: w.cite(pending.pop(0), plan.gold), "doc_short": lambda: w.cite(pending.pop(0), plan.gold)}
+
+    def years() -> str:
+        document = pending.pop(0)
+        return f"{max(1, w.day.year - document.signed.year)} năm thực hiện {w.cite(document, plan.gold)}"
+
+    return {
+        "doc": lambda: w.cite(pending.pop(0), plan.gold),
+        "doc_short": lambda: w.cite(pending.pop(0), plan.gold),
+        "doc_years": years,
+    }
 
 
 def _name(w: ArticleWriter, plan: Plan, pending: list[Document]) -> str:
-    names = [n for n in plan.spec["names"] if "{doc_short}" not in n or pending]
+    names = [n for n in plan.spec["names"] if ("{doc_short}" not in n and "{doc_years}" not in n) or pending]
     template = pick(w.rng, names)
     slots = {**common_slots(w, plan.topic), **_doc_slot(w, plan, pending)}
     slots["month"] = str(w.day.month)
@@ -318,7 +329,7 @@ def write_conclusion(w: ArticleWriter, plan: Plan, index: int = 0) -> None:
     chair = plan.chairs[index]
 
     def again() -> str:
-        text = w.again(chair.pid, chair.post)
+        text = w.again(chair.pid, chair.post) if w.mentioned(chair.pid) else mention(w, chair, "before")
         plan.gold.add_chair(w.gold.name_of(chair.pid))
         return text
 
@@ -355,9 +366,9 @@ def write_fillers(w: ArticleWriter, topic: Topic, target: int) -> None:
     while w.size() < target and sentences < 20:
         sentences += 1
         if chance(w.rng, 0.2):
-            text = indicator_sentence(w.rng, w.unit_count(), w.day.year)
+            text = indicator_sentence(w.rng, w.unit_count(), w.report_year)
         else:
-            text = filler(w.rng, topic.text, w.day.year)
+            text = filler(w.rng, topic.text, w.report_year)
         if text in written:
             continue
         written.add(text)
