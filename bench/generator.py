@@ -36,6 +36,7 @@ FIRST_DAY = date(2008, 1, 1)
 LAST_DAY = date(2026, 12, 31)
 _ATTEMPTS = 8
 _PARALLEL_FROM = 2_000
+_MIN_BYTES, _MAX_BYTES = 1024, 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,8 @@ def _write(world: World, rng: Random, file_name: str, draft: _Draft) -> Syntheti
     title = draft.write(writer, int(low + (high - low) * rng.random()))
     text = _assemble(writer, rng, title, published)
     _check_naming(writer, text)
+    if not _MIN_BYTES <= len(text.encode("utf-8")) <= _MAX_BYTES:
+        raise LookupError("the article is not 1–4 KB long")
     writer.gold.infer_years(text)
     return SyntheticArticle(file_name, text, writer.gold.to_dict())
 

@@ -85,7 +85,7 @@ def test_every_gold_record_is_well_formed(corpus: list[SyntheticArticle]) -> Non
 
 def test_articles_look_like_the_genre(corpus: list[SyntheticArticle]) -> None:
     sizes = [len(a.text.encode("utf-8")) for a in corpus]
-    assert min(sizes) >= 900 and max(sizes) <= 4600
+    assert min(sizes) >= 1024 and max(sizes) <= 4096
     assert sum(1 for a in corpus if a.gold["meetings"]) > len(corpus) // 3
     assert sum(1 for a in corpus if a.gold["published"]) > len(corpus) * 0.7
     years = {a.gold["published"][:4] for a in corpus if a.gold["published"]}
