@@ -243,6 +243,11 @@ def _build_abbreviation_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 _ABBREVIATION_REGEX: tuple[re.Pattern[str], dict[str, str]] = _build_abbreviation_regex()
 
 
+def _as_written(matched: str) -> str:
+    """A matched form with its spacing as the table writes it (the patterns allow any run of spaces)."""
+    return " ".join(matched.split())
+
+
 def expand_abbreviations(text: str) -> str:
     """Write out the abbreviations of a name ("Ban Chỉ đạo CNTT" → "Ban Chỉ đạo công nghệ thông tin")."""
     regex, expansions = _ABBREVIATION_REGEX
@@ -362,7 +367,7 @@ class OrganizationReader:
         match = _NATIONAL_REGEX.match(self.text, pos)
         if match is None:
             return None
-        name, kind = _NATIONAL[match.group()]
+        name, kind = _NATIONAL[_as_written(match.group())]
         if _not_before(name, self.text, match.end()):
             return None
         return OrgMatch(pos, match.end(), name, kind, name)
@@ -371,7 +376,7 @@ class OrganizationReader:
         match = (_HEAD_REGEX_ANY_CASE if any_case else _HEAD_REGEX).match(self.text, pos)
         if match is None:
             return None
-        head = _HEADS_BY_KEY[text_key(match.group())] if any_case else _HEADS[match.group()]
+        head = _HEADS_BY_KEY[text_key(match.group())] if any_case else _HEADS[_as_written(match.group())]
         after = self._skip_space(match.end())
         parse = {
             "locality": self._with_locality,

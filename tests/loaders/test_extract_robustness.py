@@ -26,6 +26,8 @@ ODD_TEXTS = [
     "Đồng chí A, B, C; D – E – F chủ trì. Kết luận cuộc họp, .",
     "\u0000\u200b\ufeff Tỉnh ủy\tviên Nguyễn\u00a0Văn A",
     "ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XX " * 50,
+    "Ban  Chỉ  đạo  chuyển đổi số  tỉnh  Hà  Nam và Chính  phủ,  Tỉnh\nủy  họp;  Sở  TT&TT  Hà  Nam dự.",
+    "sở tt&tt hà nam, ubnd tỉnh, ban chỉ đạo, ông nguyễn văn a, phó chủ tịch ubnd tỉnh chủ trì.",
 ]
 
 
