@@ -74,6 +74,7 @@ _PHRASE_LISTS = (
     "not_meetings",
     "ceremonies",
     "planned",
+    "purpose",
     "in_passing",
     "chair_verbs",
     "conclusion",
@@ -149,6 +150,8 @@ class MeetingFinder:
         if _cue("planned", self.ctx.text, clause_start, trigger.start) or self._in_passing(clause_start, trigger):
             return None
         day = self._date(start, end)
+        if day is None and _cue("purpose", self.ctx.text, clause_start, trigger.start):
+            return None
         if day is not None or _EVENT_VERBS.search(self.ctx.text, start, end) or trigger.phrase in _VERB_TRIGGERS:
             draft = self._place(trigger, self._resolve(day) if day else None, index, start, end)
         elif _any("back_references", self.ctx.text, start, end):

@@ -124,3 +124,11 @@ def test_presiding_board_and_plural_titles(extract_text: ExtractText) -> None:
     assert [a.value for a in meeting.attendees] == ["Nguyễn Anh Chức", "Trần Đức Thắng"]
     posts = {p.name: {(q.title, q.organization) for q in p.posts} for p in extraction.persons}
     assert posts["Trần Đức Thắng"] == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hà Nam")}
+
+
+def test_a_purpose_clause_before_a_dated_meeting_still_reports_it(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Tin hoạt động\n\nĐể nâng cao kỹ năng số cho cán bộ, ngày 20/9/2023, Sở Nội vụ tỉnh Gia Lai tổ chức hội nghị "
+        "tập huấn. Thời gian tới, cần thiết phải tổ chức thêm các hội nghị tương tự."
+    )
+    assert [(m.date, m.kind_class) for m in extraction.meetings] == [(date(2023, 9, 20), "Training")]
