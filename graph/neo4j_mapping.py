@@ -532,6 +532,15 @@ def article_footprints(store: ArticleStore, graphs: Iterable[URIRef] | None = No
             yield footprint(article, store.article_triples(URIRef(article)))
 
 
+def reference_stamp(store: ArticleStore) -> str:
+    """The version stamped on the store's reference graph (``graph.reference``), empty when it has none."""
+    sparql = (
+        f"SELECT ?version WHERE {{ GRAPH <{REFERENCE_GRAPH}> {{ <{REFERENCE_GRAPH}> <{GOVKG.version}> ?version }} }}"
+    )
+    versions = sorted(v for solution in _solutions(store, sparql) if (v := _term(solution, "version")) is not None)
+    return ";".join(versions)
+
+
 def reference_nodes(store: ArticleStore) -> set[str]:
     """The IRIs the reference graph types with a projected class (provinces, national documents)."""
     classes = " ".join(f"<{spec.rdf_class}>" for spec in NODES)

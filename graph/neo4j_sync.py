@@ -48,9 +48,9 @@ from graph.neo4j_mapping import (
     read_nodes,
     read_relationships,
     reference_nodes,
+    reference_stamp,
 )
 from graph.neo4j_writer import Neo4jWriter
-from graph.reference import reference_version
 from graph.store import ArticleStore
 
 #: What stops a sync: the server going away, or it refusing a statement.
@@ -137,8 +137,9 @@ class ProjectionSync:
         try:
             self._run(report, full)
         except _SYNC_FAILURES as exc:
+            reason = " ".join(str(exc).split())
             raise Neo4jSyncError(
-                f"the Neo4j sync stopped after {report.articles_synced} article(s): {exc}. "
+                f"the Neo4j sync stopped after {report.articles_synced} article(s): {reason}. "
                 "What was written is kept; run the sync again to resume."
             ) from exc
         report.seconds = time.perf_counter() - began
@@ -149,7 +150,7 @@ class ProjectionSync:
     def _run(self, report: SyncReport, full: bool) -> None:
         self.writer.ensure_schema()
         self._reference = reference_nodes(self.store)
-        versions = {"projection": projection_version(), "reference": reference_version()}
+        versions = {"projection": projection_version(), "reference": reference_stamp(self.store)}
         state = self.writer.execute(cypher.READ_STATE, name=cypher.STATE_NAME)
         if full:
             report.reason = "full sync requested"
