@@ -15,7 +15,7 @@ from datetime import date
 from loaders.extraction.keys import text_key
 from loaders.extraction.letters import LETTER
 from loaders.extraction.names import starts_person_name
-from loaders.extraction.tables import phrase_pattern
+from loaders.extraction.tables import alternation, phrase_pattern
 from ontology.gazetteer import Province, provinces, resolve_province
 
 _NOT_LETTER_BEFORE = f"(?<!{LETTER[:-1]}0-9])"
@@ -65,8 +65,7 @@ _LABELS: tuple[dict[str, str], dict[str, tuple[Province, ...]]] = _build_labels(
 
 def _build_name_regex() -> re.Pattern[str]:
     names, _ = _LABELS
-    body = "|".join(phrase_pattern(label) for label in sorted(names.values(), key=len, reverse=True))
-    return re.compile(f"{_NOT_LETTER_BEFORE}(?:{body}){_NOT_LETTER_AFTER}")
+    return re.compile(alternation(names.values()))
 
 
 _NAME_REGEX: re.Pattern[str] = _build_name_regex()

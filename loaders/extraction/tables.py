@@ -37,10 +37,16 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A regex group matching any of ``phrases``, longest first, as whole words."""
+    """A regex group matching any of ``phrases``, longest first, as whole words.
+
+    It opens with a test of the first letter (either case), which lets the
+    engine skip most places without trying the long alternation there.
+    """
     ordered = sorted(set(phrases), key=len, reverse=True)
     body = "|".join(phrase_pattern(p) for p in ordered)
-    return f"(?<!{LETTER[:-1]}0-9])(?:{body})(?!{LETTER[:-1]}0-9])"
+    firsts = {p[0] for p in ordered if p} | {p[0].lower() for p in ordered if p} | {p[0].upper() for p in ordered if p}
+    first = "".join(re.escape(ch) for ch in sorted(firsts))
+    return f"(?<!{LETTER[:-1]}0-9])(?=[{first}])(?:{body})(?!{LETTER[:-1]}0-9])"
 
 
 def compile_phrases(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:

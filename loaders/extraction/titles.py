@@ -54,8 +54,12 @@ _FORMS: tuple[str, ...] = _build_forms()
 
 
 def _build_regex() -> re.Pattern[str]:
-    former = "|".join(phrase_pattern(f) for f in strings("titles", "former"))
-    return re.compile(rf"(?P<former>(?:{former})\s+)?(?P<title>{alternation(_FORMS)})", re.IGNORECASE)
+    formers = strings("titles", "former")
+    former = "|".join(phrase_pattern(f) for f in formers)
+    # A cheap first test, a title's or "nguyên"'s first letter, spares the long alternation most places.
+    firsts = {word[0].lower() for word in [*_FORMS, *formers]}
+    first = "".join(sorted(re.escape(ch) for ch in firsts | {ch.upper() for ch in firsts}))
+    return re.compile(rf"(?=[{first}])(?P<former>(?:{former})\s+)?(?P<title>{alternation(_FORMS)})", re.IGNORECASE)
 
 
 _REGEX: re.Pattern[str] = _build_regex()
