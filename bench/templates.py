@@ -45,7 +45,11 @@ def render(template: str, slots: Mapping[str, Slot]) -> str:
 
 def tidy(text: str) -> str:
     """Collapse repeated spaces and spaces before punctuation left by empty slots."""
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text)).strip()
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if " ," in text or " ." in text or " ;" in text or " :" in text:
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return text.strip()
 
 
 def sentence(text: str) -> str:

@@ -88,9 +88,11 @@ def unit_names(unit: Unit, day: date, named: bool) -> UnitNames:
     return UnitNames(unit.code, label, f"{word} {label}", word, party, body, unit.cities)
 
 
+@functools.lru_cache(maxsize=65_536)
 def render(template: str, names: UnitNames) -> str:
     """Fill a name template (``"Sở Y tế {unit}"``) for a unit; spaces collapse where a slot is empty."""
-    return _SPACES.sub(" ", template.format_map(names.slots())).strip()
+    text = template.format_map(names.slots())
+    return (_SPACES.sub(" ", text) if "  " in text else text).strip()
 
 
 def _city(name: str) -> str:
@@ -126,6 +128,7 @@ def all_units() -> tuple[Unit, ...]:
     )
 
 
+@functools.lru_cache(maxsize=8_192)
 def units_on(day: date) -> tuple[Unit, ...]:
     """The units that exist on ``day``."""
     return tuple(unit for unit in all_units() if unit.valid_on(day))
