@@ -298,6 +298,19 @@ def write_guest(w: ArticleWriter, plan: Plan) -> None:
             return
 
 
+def write_opening(w: ArticleWriter, plan: Plan) -> None:
+    """Someone present opens the meeting, or a photo caption shows them (neither makes a chair)."""
+    pid = pick(w.rng, plan.present)
+    slots: dict[str, Slot] = {"ref": plan.ref, "statement": clause(w.rng, "statements", topic=plan.topic.text)}
+    if chance(w.rng, 0.5):
+        slots["person"] = lambda: w.again(pid)
+        w.say(w.fill("opening", slots))
+        return
+    posts = w.posts_of(pid, None, 1)
+    slots["person_tbn"] = lambda: w.person(pid, posts, "before")
+    w.caption(w.templates.fill(w.rng, "caption", slots))
+
+
 def write_report(w: ArticleWriter, plan: Plan) -> None:
     """A department head reports results (with figures)."""
     department = plan.topic.department
@@ -398,6 +411,8 @@ def write_meeting_article(w: ArticleWriter, target: int) -> str:
         write_guest(w, plan)
     if not plan.spec.get("bridge") and chance(w.rng, 0.7):
         write_attendance(w, plan)
+    if plan.present and chance(w.rng, 0.25):
+        write_opening(w, plan)
     w.break_paragraph()
     if chance(w.rng, 0.6):
         write_report(w, plan)
