@@ -2,8 +2,9 @@
 
 Preparing an article (read, extract, map to RDF, validate) is pure and runs in
 worker processes when asked; writing is done by the one process that holds
-the store, one transaction per article. A bad file is reported with its reason
-and the batch goes on.
+the store, one transaction per batch of whole articles (a crash loses a batch,
+never part of an article). A bad file is reported with its reason and the
+batch goes on.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from graph.store import ArticleStore, QuarantineRecord, StoreError, Triple, ntriples
+from graph.store import ArticleStore, ArticleWrite, QuarantineRecord, StoreError, Triple, ntriples
 from graph.validation import validate_article_graphs
 from loaders.errors import ArticleRejected
 from loaders.pipeline import extract
@@ -181,26 +182,45 @@ def _validated(parsed: list[_Parsed | FileOutcome]) -> list[PreparedArticle | Fi
 
 def write_prepared(store: ArticleStore, prepared: PreparedArticle | FileOutcome) -> FileOutcome:
     """Write one prepared article to the store (or its quarantine) in one transaction."""
-    if isinstance(prepared, FileOutcome):
-        return prepared
+    return write_batch(store, [prepared])[0]
+
+
+def write_batch(store: ArticleStore, batch: Sequence[PreparedArticle | FileOutcome]) -> list[FileOutcome]:
+    """Write a batch of prepared articles in one transaction; the outcomes are in the batch's order.
+
+    Unchanged articles (same content hash as stored) are not written again. A
+    crash loses the whole batch or nothing, never part of an article.
+    """
+    outcomes: list[FileOutcome] = []
+    writes: list[ArticleWrite] = []
+    for prepared in batch:
+        if isinstance(prepared, FileOutcome):
+            outcomes.append(prepared)
+            continue
+        outcome, write = _planned_write(store, prepared)
+        outcomes.append(outcome)
+        if write is not None:
+            writes.append(write)
+    store.write_articles(writes)
+    for outcome in outcomes:
+        if outcome.status is Status.OK:
+            log.debug("wrote %s (%d triples) from %s", outcome.article, outcome.triples, outcome.path)
+    return outcomes
+
+
+def _planned_write(store: ArticleStore, prepared: PreparedArticle) -> tuple[FileOutcome, ArticleWrite | None]:
     article = URIRef(prepared.article)
+    size = len(prepared.triples)
     if store.article_hash(article) == prepared.content_hash:
-        return FileOutcome(prepared.path, Status.UNCHANGED, prepared.article, len(prepared.triples))
+        return FileOutcome(prepared.path, Status.UNCHANGED, prepared.article, size), None
     if prepared.violations:
         payload = "\n".join(f"{s} {p} {o} ." for s, p, o in prepared.triples)
-        store.quarantine_article(
-            QuarantineRecord(article, prepared.content_hash, prepared.violations, prepared.report_turtle, payload)
+        record = QuarantineRecord(article, prepared.content_hash, prepared.violations, prepared.report_turtle, payload)
+        reason = "; ".join(prepared.violations[:3])
+        return FileOutcome(prepared.path, Status.QUARANTINED, prepared.article, size, reason), ArticleWrite(
+            article, quarantine=record
         )
-        return FileOutcome(
-            prepared.path,
-            Status.QUARANTINED,
-            prepared.article,
-            len(prepared.triples),
-            reason="; ".join(prepared.violations[:3]),
-        )
-    store.replace_article(article, prepared.triples)
-    log.debug("wrote %s (%d triples) from %s", prepared.article, len(prepared.triples), prepared.path)
-    return FileOutcome(prepared.path, Status.OK, prepared.article, len(prepared.triples))
+    return FileOutcome(prepared.path, Status.OK, prepared.article, size), ArticleWrite(article, prepared.triples)
 
 
 def _batches(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
@@ -259,8 +279,7 @@ def _write_all(
     on_file: Callable[[FileOutcome], None] | None,
 ) -> None:
     for batch in prepared_batches:
-        for prepared in batch:
-            outcome = write_prepared(store, prepared)
+        for outcome in write_batch(store, batch):
             if outcome.status is Status.REJECTED:
                 log.warning("rejected %s: %s", outcome.path, outcome.reason)
             elif outcome.status is Status.QUARANTINED:

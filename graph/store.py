@@ -18,7 +18,7 @@ how to run a query and an update.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +47,15 @@ class QuarantineRecord:
     payload_ntriples: str
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleWrite:
+    """One article's part of a batched write: its new statements, or its quarantine record."""
+
+    article: URIRef
+    triples: Sequence[Triple] = ()
+    quarantine: QuarantineRecord | None = None
+
+
 class StoreError(Exception):
     """The store cannot be opened, read or written; the message says what to do."""
 
@@ -66,6 +75,7 @@ def _lines(triples: Iterable[Triple]) -> str:
 
 
 def _insert_everywhere(graph: str, triples: Iterable[Triple]) -> str:
+    # Each article's statements go to its own graph and to the default graph (the merged view).
     body = _lines(triples)
     return f"INSERT DATA {{\nGRAPH <{graph}> {{\n{body}\n}}\n{body}\n}}"
 
@@ -108,11 +118,28 @@ class ArticleStore(ABC):
 
     def replace_article(self, article: URIRef, triples: list[Triple]) -> None:
         """Make ``triples`` the article's statements, atomically (replacing any earlier version)."""
+        self._update(self._replacing(article, triples))
+
+    def write_articles(self, writes: Sequence[ArticleWrite]) -> None:
+        """Apply several articles' writes in one transaction: all of them, or none.
+
+        Each write replaces an article's statements or quarantines it; when an
+        article appears twice, the last write wins, as if applied in order.
+        """
+        last = {write.article: write for write in writes}
+        parts = [
+            self._quarantining(w.quarantine) if w.quarantine else self._replacing(w.article, w.triples)
+            for w in last.values()
+        ]
+        if parts:
+            self._update(" ;\n".join(part.rstrip().rstrip(";") for part in parts))
+
+    def _replacing(self, article: URIRef, triples: Sequence[Triple]) -> str:
         graph = str(article_graph_iri(article))
         update = _unquarantine(article)
         if self.has_graph(graph):
             update += _retract(graph)
-        self._update(update + _insert_everywhere(graph, triples))
+        return update + _insert_everywhere(graph, triples)
 
     def retract_article(self, article: URIRef) -> bool:
         """Remove exactly what the article asserted (and its quarantine record); False if unknown."""
@@ -124,6 +151,9 @@ class ArticleStore(ABC):
 
     def quarantine_article(self, record: QuarantineRecord) -> None:
         """Keep an invalid article with its report, withdrawing any earlier accepted version."""
+        self._update(self._quarantining(record))
+
+    def _quarantining(self, record: QuarantineRecord) -> str:
         graph = str(article_graph_iri(record.article))
         node = f"<{quarantine_iri(record.article)}>"
         facts = [
@@ -137,7 +167,7 @@ class ArticleStore(ABC):
         update = _unquarantine(record.article)
         if self.has_graph(graph):
             update += _retract(graph)
-        self._update(update + f"INSERT DATA {{ GRAPH <{QUARANTINE_GRAPH}> {{\n{_lines(facts)}\n}} }}")
+        return update + f"INSERT DATA {{ GRAPH <{QUARANTINE_GRAPH}> {{\n{_lines(facts)}\n}} }}"
 
     def load_reference(self, triples: list[Triple]) -> None:
         """Replace the reference graph (gazetteers, vocabulary) in one transaction."""

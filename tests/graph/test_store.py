@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from rdflib import URIRef
 
-from graph.store import OxigraphStore, QuarantineRecord, StoreError, ntriples
+from graph.store import ArticleWrite, OxigraphStore, QuarantineRecord, StoreError, ntriples
 from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
@@ -96,3 +96,23 @@ def test_a_second_writer_gets_a_clear_error(tmp_path) -> None:
     with pytest.raises(StoreError, match="another govkg process"):
         OxigraphStore(tmp_path / "locked")
     assert holder.path == tmp_path / "locked"
+
+
+def test_a_batch_is_written_whole_or_not_at_all(store: OxigraphStore, invented_extraction) -> None:
+    article, triples = _triples(invented_extraction)
+    second_article, second = _triples(_second_article(invented_extraction))
+    broken = [*second[:20], ("<https://example.org/s>", "<https://example.org/p>", '"unterminated')]
+    with pytest.raises(StoreError):
+        store.write_articles([ArticleWrite(article, triples), ArticleWrite(second_article, broken)])
+    assert store.article_hash(article) is None and store.article_hash(second_article) is None
+    store.write_articles([ArticleWrite(article, triples), ArticleWrite(second_article, second)])
+    assert len(store.article_triples(article)) == len(triples)
+    assert len(store.article_triples(second_article)) == len(second)
+
+
+def test_in_a_batch_the_last_write_of_an_article_wins(store: OxigraphStore, invented_extraction) -> None:
+    article, triples = _triples(invented_extraction)
+    record = QuarantineRecord(article, "hash-q", ("a reason",), "report", "")
+    store.write_articles([ArticleWrite(article, triples), ArticleWrite(article, quarantine=record)])
+    assert store.is_quarantined(article)
+    assert store.article_triples(article) == []
