@@ -34,7 +34,9 @@ class Settings(BaseSettings):
 
     # -- ingestion -----------------------------------------------------------
     max_article_bytes: int = Field(2 * 1024 * 1024, gt=0, description="Files larger than this are rejected.")
-    validation_batch: int = Field(16, ge=1, le=256, description="Articles validated per pySHACL run.")
+    validation_batch: int = Field(
+        32, ge=1, le=256, description="Articles validated per pySHACL run (and written per transaction)."
+    )
     decisions_file: Path = Field(Path("data/decisions.yaml"), description="Identity decisions (same/different).")
 
     # -- queries from the outside --------------------------------------------
