@@ -18,13 +18,13 @@ from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from graph.store import ArticleStore, ArticleWrite, QuarantineRecord, StoreError, Triple, ntriples
 from graph.validation import validate_article_graphs
 from loaders.errors import ArticleRejected
 from loaders.pipeline import extract
-from loaders.rdf_mapping import article_graph
+from loaders.rdf_mapping import Statement, article_statements
 from loaders.reading import ARTICLE_SUFFIXES, parse_article, read_article
 from loaders.resolution import NO_DECISIONS, IdentityDecisions
 from ontology.identity import mint_article_iri
@@ -75,7 +75,7 @@ class _Parsed:
     path: str
     article: str
     content_hash: str
-    graph: Graph
+    graph: list[Statement]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +113,7 @@ def _parse(path: Path, max_bytes: int, decisions: IdentityDecisions) -> _Parsed 
         article = read_article(path, max_bytes=max_bytes)
     except ArticleRejected as exc:
         return FileOutcome(str(path), Status.REJECTED, reason=exc.reason)
-    graph = article_graph(extract(article), decisions)
+    graph = article_statements(extract(article), decisions)
     return _Parsed(str(path), str(mint_article_iri(article.key)), article.content_hash, graph)
 
 
@@ -140,7 +140,7 @@ def _parse_upload(upload: Upload, max_bytes: int, decisions: IdentityDecisions) 
         article = parse_article(upload.data, upload.name, upload.name)
     except ArticleRejected as exc:
         return FileOutcome(upload.name, Status.REJECTED, reason=exc.reason)
-    graph = article_graph(extract(article), decisions)
+    graph = article_statements(extract(article), decisions)
     return _Parsed(upload.name, str(mint_article_iri(article.key)), article.content_hash, graph)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from ontology.identity import article_graph_iri
 from ontology.namespaces import GOVKG, ID, PREFIXES, QUARANTINE_GRAPH, RDF, REFERENCE_GRAPH
@@ -60,8 +61,8 @@ class StoreError(Exception):
     """The store cannot be opened, read or written; the message says what to do."""
 
 
-def ntriples(graph: Graph) -> list[Triple]:
-    """Return the triples of an rdflib graph as N-Triples term strings."""
+def ntriples(graph: Graph | Iterable[tuple[Node, Node, Node]]) -> list[Triple]:
+    """Return the triples of an rdflib graph (or any triples of rdflib terms) as N-Triples term strings."""
     return [(s.n3(), p.n3(), o.n3()) for s, p, o in graph]
 
 

@@ -12,7 +12,7 @@ re-checks articles one by one when the batch has a violation to attribute.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -27,6 +27,9 @@ from ontology.namespaces import ELI, GOVKG, RDF
 log = logging.getLogger(__name__)
 
 _REFERENCE_FILES = ("provinces.ttl", "legal_document_types.ttl")
+
+#: An article's triples: an rdflib graph, or any collection of (subject, predicate, object).
+ArticleTriples = Graph | Collection[tuple[Node, Node, Node]]
 _BARE_NUMBER = r"^\d+$"
 
 
@@ -96,12 +99,12 @@ def reference_context(article_graph: Graph) -> Graph:
     return context
 
 
-def validate_article_graph(article_graph: Graph) -> ValidationOutcome:
+def validate_article_graph(article_graph: ArticleTriples) -> ValidationOutcome:
     """Validate one article's graph (with its reference context) against the shapes."""
     return _run(_with_context([article_graph]))
 
 
-def validate_article_graphs(article_graphs: Sequence[Graph]) -> list[ValidationOutcome]:
+def validate_article_graphs(article_graphs: Sequence[ArticleTriples]) -> list[ValidationOutcome]:
     """Validate several articles' graphs; the outcomes are in the same order.
 
     One pySHACL run covers the batch. If it finds a violation, each article is
@@ -115,12 +118,12 @@ def validate_article_graphs(article_graphs: Sequence[Graph]) -> list[ValidationO
     return [ValidationOutcome(True, (), _warnings_for(graph, batch), "") for graph in article_graphs]
 
 
-def _warnings_for(graph: Graph, batch: ValidationOutcome) -> tuple[str, ...]:
-    subjects = {str(subject) for subject in graph.subjects()}
+def _warnings_for(graph: ArticleTriples, batch: ValidationOutcome) -> tuple[str, ...]:
+    subjects = {str(subject) for subject, _, _ in graph}
     return tuple(w for w in batch.warnings if w.rsplit("(focus: ", 1)[-1].rstrip(")") in subjects)
 
 
-def _with_context(graphs: Sequence[Graph]) -> Graph:
+def _with_context(graphs: Sequence[ArticleTriples]) -> Graph:
     data = Graph()
     for graph in graphs:
         for triple in graph:
