@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import networkx as nx
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
@@ -13,7 +14,7 @@ from api.settings import Settings
 from api.store_access import get_settings, get_store
 from graph import analytics
 from graph.analytics import Network
-from graph.networkx_projection import entity_iri
+from graph.networkx_projection import GraphFilter, UnknownEntity, entity_iri
 from graph.store import OxigraphStore
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
@@ -59,6 +60,13 @@ class PathStep(BaseModel):
     link: str | None
 
 
+def _network(store: OxigraphStore, network: Network, selection: GraphFilter) -> nx.Graph:
+    try:
+        return analytics.network_from_store(store, network, selection)
+    except UnknownEntity as exc:
+        raise ProblemError(404, str(exc), kind="not-found") from exc
+
+
 def _official(found: analytics.Official) -> Official:
     return Official(iri=found.iri, name=found.name)
 
@@ -81,7 +89,7 @@ def centrality(
     Example: `GET /analytics/centrality?network=co-attendance&province=Lạng Sơn&limit=10`
     """
     top = limit or settings.analytics_top
-    found = analytics.centrality(analytics.network_from_store(store, network, selection), limit=top)
+    found = analytics.centrality(_network(store, network, selection), limit=top)
     return [
         CentralityRow(
             official=_official(row.official),
@@ -107,7 +115,7 @@ def communities(
 
     Example: `GET /analytics/communities?network=co-attendance&from=2020-01-01`
     """
-    found = analytics.communities(analytics.network_from_store(store, network, selection), min_size=min_size)
+    found = analytics.communities(_network(store, network, selection), min_size=min_size)
     return [
         CommunityRow(size=len(c.members), meetings=c.meetings, members=[_official(m) for m in c.members]) for c in found
     ]

@@ -171,6 +171,7 @@ def test_communities_and_paths_over_http(client: TestClient) -> None:
     assert len(steps) == 3
     missing = client.get("/analytics/path", params={"source": thai, "target": "nobody-0000000000"})
     assert missing.status_code == 404
+    assert client.get("/analytics/communities", params={"person": "nobody-0000000000"}).status_code == 404
 
 
 def test_the_explorer_page_and_its_files(client: TestClient) -> None:
