@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shlex
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -112,11 +113,19 @@ def csv_files(graph: nx.MultiDiGraph) -> Iterator[tuple[str, Iterator[str]]]:
 
 def import_command(arguments: Iterable[str]) -> str:
     """The ``neo4j-admin`` command line that imports the files (run from their folder)."""
-    options = " ".join(arguments)
-    return (
-        f"neo4j-admin database import full --array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true "
-        f"--overwrite-destination=true {options} neo4j\n"
-    )
+    # The database name comes first: --nodes and --relationships take several files each.
+    return shlex.join(["neo4j-admin", "database", "import", "full", *import_arguments(arguments)]) + "\n"
+
+
+def import_arguments(files: Iterable[str], database: str = "neo4j") -> list[str]:
+    """The arguments of ``neo4j-admin database import full`` for ``files`` (``--nodes=…`` / ``--relationships=…``)."""
+    return [
+        database,
+        f"--array-delimiter={ARRAY_DELIMITER}",
+        "--multiline-fields=true",
+        "--overwrite-destination=true",
+        *files,
+    ]
 
 
 def write_csv_folder(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
