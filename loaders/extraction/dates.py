@@ -39,6 +39,7 @@ class DateMention:
     year: int | None
     offset: int | None = None
     in_range: bool = False
+    deadline: bool = False  # "trước ngày 30/6", "chậm nhất ngày 15/4": a time limit, not when something happened
 
 
 def _build_cued_day_month() -> re.Pattern[str]:
@@ -64,6 +65,13 @@ def _build_future_cue() -> re.Pattern[str]:
 
 
 _FUTURE_CUE: re.Pattern[str] = _build_future_cue()
+
+
+def _build_deadline_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(strings('dates', 'deadline_cues'))})\s*(?:ngày\s*)?$", re.IGNORECASE)
+
+
+_DEADLINE_CUE: re.Pattern[str] = _build_deadline_cue()
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -98,7 +106,8 @@ def _mention(text: str, match: re.Match[str]) -> DateMention | None:
         _RANGE_BEFORE.search(text, max(0, match.start() - 16), match.start())
         or _RANGE_AFTER.match(text[match.end() : match.end() + 8])
     )
-    return DateMention(match.start(), match.end(), day, month, year, in_range=in_range)
+    deadline = _DEADLINE_CUE.search(text, max(0, match.start() - 24), match.start()) is not None
+    return DateMention(match.start(), match.end(), day, month, year, in_range=in_range, deadline=deadline)
 
 
 def resolve(mention: DateMention, published: date | None, year_hint: int | None) -> date | None:

@@ -190,7 +190,9 @@ class MeetingFinder:
 
     def _date(self, start: int, end: int) -> DateMention | None:
         for mention in self._dates:
-            if start <= mention.start < end and not mention.in_range and not self._cited(mention.start):
+            if not start <= mention.start < end or mention.in_range or mention.deadline:
+                continue
+            if not self._cited(mention.start):
                 return mention
         return None
 

@@ -70,3 +70,10 @@ def test_regular_expressions_in_tables_compile() -> None:
         re.compile(pattern)
     for row in _load("evaluation")["abbreviations"]:
         re.compile(row["pattern"])
+
+
+def test_no_domain_form_is_a_piece_of_a_name_cut_at_its_comma() -> None:
+    # An unquoted flow list ("[Văn hóa, Thể thao và Du lịch, …]") cuts a name at its comma into two forms.
+    for domain in _load("organizations")["domains"]:
+        pieces = {piece.strip() for piece in domain["name"].split(",")} if "," in domain["name"] else set()
+        assert not pieces & set(domain.get("forms") or []), domain["name"]

@@ -1,0 +1,38 @@
+"""Rules of the genre found by scoring the held-out set, each on an invented sentence of its own.
+
+The held-out articles (``held_out/``) are scored as a whole in ``test_heldout_score.py``;
+these tests pin each rule family down on a short example, so that a regression names
+the rule it breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from loaders.record import Extraction
+
+ExtractText = Callable[..., Extraction]
+RecordOf = Callable[[str], dict[str, Any]]
+PostsOf = Callable[[dict[str, Any]], dict[str, set[tuple[str, str | None]]]]
+
+HEADER = "Tin hoạt động\n\n"
+
+
+def test_a_deadline_dates_no_meeting(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Sáng 9/10/2023, UBND tỉnh Hòa Bình tổ chức hội nghị trực tuyến về cải cách hành chính. Kết luận "
+        "hội nghị, Phó Chủ tịch UBND tỉnh Quách Thị Lan yêu cầu các sở hoàn thành số hóa hồ sơ trước ngày 30/11 "
+        "và báo cáo kết quả chậm nhất ngày 5/12."
+    )
+    assert [m.date for m in extraction.meetings] == [date(2023, 10, 9)]
+    assert [c.value for c in extraction.meetings[0].chairs] == ["Quách Thị Lan"]
+
+
+def test_a_ministry_named_with_a_comma_in_its_field_holds_the_post(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Ngày 4/5/2022, Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch Đinh Công Tráng làm việc với UBND tỉnh "
+        "Ninh Bình về phát triển du lịch."
+    )
+    assert posts_of(record)["Đinh Công Tráng"] == {("Thứ trưởng", "Bộ Văn hóa, Thể thao và Du lịch")}
