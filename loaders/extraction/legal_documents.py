@@ -62,6 +62,16 @@ def _build_citation_regex() -> re.Pattern[str]:
 _CITATION_REGEX: re.Pattern[str] = _build_citation_regex()
 
 
+def _build_titled_citation_regex() -> re.Pattern[str]:
+    """A law cited by its title and then its notation: "Luật Ngân sách nhà nước số 83/2015/QH13"."""
+    types = alternation(strings("legal_documents", "titled_types"))
+    title = r"[A-ZÀ-ỸĐ][^.;:\n“”\"()]{1,100}?"
+    return re.compile(rf"(?P<type>{types})\s+(?P<title>{title})\s+số\s*(?P<number>{_STANDARD})")
+
+
+_TITLED_CITATION_REGEX: re.Pattern[str] = _build_titled_citation_regex()
+
+
 def _build_party_codes() -> frozenset[str]:
     return frozenset(strings("legal_documents", "party_codes"))
 
@@ -111,7 +121,8 @@ def official_notation(text: str) -> str:
 def find_documents(ctx: ArticleContext) -> list[DocumentMention]:
     """Every legal document the article cites by notation, or by bare number with an issuer."""
     mentions: list[DocumentMention] = []
-    for match in _CITATION_REGEX.finditer(ctx.text):
+    matches = [*_CITATION_REGEX.finditer(ctx.text), *_TITLED_CITATION_REGEX.finditer(ctx.text)]
+    for match in sorted(matches, key=lambda m: m.start()):
         mention = _mention(ctx, match, mentions[-1] if mentions else None)
         if mention is not None:
             mentions.append(mention)

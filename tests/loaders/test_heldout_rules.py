@@ -36,3 +36,14 @@ def test_a_ministry_named_with_a_comma_in_its_field_holds_the_post(record_of: Re
         "Ninh Bình về phát triển du lịch."
     )
     assert posts_of(record)["Đinh Công Tráng"] == {("Thứ trưởng", "Bộ Văn hóa, Thể thao và Du lịch")}
+
+
+def test_a_law_cited_by_title_then_notation(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Tại buổi làm việc, Sở Tư pháp tỉnh Yên Bái báo cáo việc thi hành Luật Phòng, chống tham nhũng số "
+        "36/2018/QH14 và Bộ luật Lao động số 45/2019/QH14; Luật Tiếp cận thông tin chưa được phổ biến rộng."
+    )
+    assert [(d["type"], d["number"]) for d in record["legal_documents"]] == [
+        ("Luật", "36/2018/QH14"),
+        ("Bộ luật", "45/2019/QH14"),
+    ]
