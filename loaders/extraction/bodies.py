@@ -48,6 +48,8 @@ def organization_records(
         for body in held:
             _add(records, Organization(body.name, _kind_of(ctx, body.name, body.mention), body.evidence, body.province))
     for document in documents:
+        if not document.issuer_named:
+            continue  # an issuer only the gazetteer knows is named by no one in the article
         issuer = OrganizationReader(document.issuer, ctx.province, ctx.published).at(0) if document.issuer else None
         if issuer is not None and issuer.end == len(document.issuer or "") and not issuer.generic:
             evidence = Evidence(document.start, document.end, "organization.issuer", 0.8)

@@ -45,6 +45,7 @@ class DocumentMention:
     date: date | None
     issuer: str | None
     bare: bool
+    issuer_named: bool = True  # the text names the issuer (else it is the gazetteer's, or unknown)
 
 
 def _build_type_forms() -> dict[str, str]:
@@ -138,7 +139,12 @@ def unique_documents(mentions: list[DocumentMention]) -> list[DocumentMention]:
         if known is None:
             merged[key] = mention
         else:
-            merged[key] = replace(known, date=known.date or mention.date, issuer=known.issuer or mention.issuer)
+            merged[key] = replace(
+                known,
+                date=known.date or mention.date,
+                issuer=known.issuer or mention.issuer,
+                issuer_named=known.issuer_named or mention.issuer_named,
+            )
     return list(merged.values())
 
 
@@ -168,7 +174,14 @@ def _from_gazetteer(mention: DocumentMention) -> DocumentMention:
     )
     if known is None:
         return mention
-    return replace(mention, number=known.number, date=mention.date or known.date, issuer=known.issuer, bare=False)
+    return replace(
+        mention,
+        number=known.number,
+        date=mention.date or known.date,
+        issuer=known.issuer,
+        bare=False,
+        issuer_named=mention.issuer is not None,
+    )
 
 
 def _date_after(ctx: ArticleContext, pos: int) -> tuple[date | None, int]:

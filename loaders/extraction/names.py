@@ -18,8 +18,10 @@ from loaders.extraction.tables import alternation, strings
 MIN_SYLLABLES = 2
 MAX_SYLLABLES = 6
 
-_SYLLABLE = re.compile(rf"{CAP_SYLLABLE}(?!{LETTER[:-1]}0-9&])")
-_RUN = re.compile(rf"(?<!{LETTER[:-1]}0-9&]){CAP_SYLLABLE}(?: {CAP_SYLLABLE})*(?!{LETTER[:-1]}0-9&])")
+# Women's names of the Central Highlands write a given name after "H'" ("H'Hen Niê", "Rơ Châm H'Yun").
+_NAME_SYLLABLE = rf"(?:H['’])?{CAP_SYLLABLE}"
+_SYLLABLE = re.compile(rf"{_NAME_SYLLABLE}(?!{LETTER[:-1]}0-9&])")
+_RUN = re.compile(rf"(?<!{LETTER[:-1]}0-9&'’]){_NAME_SYLLABLE}(?: {_NAME_SYLLABLE})*(?!{LETTER[:-1]}0-9&])")
 _HONORIFIC_BEFORE = re.compile(rf"(?:{alternation(strings('honorifics', 'honorifics'))})\s+$", re.IGNORECASE)
 # Words of address that open a sentence capitalised ("Ông Trần Thanh Trường, …").
 _ADDRESS_WORDS = frozenset({"ông", "bà", "anh", "chị", "cô", "chú"})
@@ -36,9 +38,14 @@ _SURNAMES: frozenset[str] = _build_surnames()
 def starts_person_name(text: str, pos: int) -> bool:
     """True when a family name followed by at least one more capitalised syllable starts at ``pos``."""
     first = _SYLLABLE.match(text, pos)
-    if first is None or first.group() not in _SURNAMES:
+    if first is None or not _is_surname(first.group()):
         return False
     return _SYLLABLE.match(text, first.end() + 1) is not None and text[first.end() : first.end() + 1] == " "
+
+
+def _is_surname(syllable: str) -> bool:
+    """A family name, or the "H'" that opens a woman's name of the Central Highlands ("H'Hen Niê")."""
+    return syllable in _SURNAMES or syllable.startswith(("H'", "H’"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +97,7 @@ def _name_in_run(text: str, start: int, end: int, skip: list[tuple[int, int]]) -
         tokens = tokens[1:]
     if not tokens:
         return None
-    first = next((i for i, (a, b) in enumerate(tokens) if text[a:b] in _SURNAMES), None)
+    first = next((i for i, (a, b) in enumerate(tokens) if _is_surname(text[a:b])), None)
     if first is not None and len(tokens) - first < MIN_SYLLABLES:
         first = None
     candidates = tokens[first:] if first is not None else tokens

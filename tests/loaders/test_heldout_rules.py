@@ -47,3 +47,17 @@ def test_a_law_cited_by_title_then_notation(record_of: RecordOf) -> None:
         ("Luật", "36/2018/QH14"),
         ("Bộ luật", "45/2019/QH14"),
     ]
+
+
+def test_family_names_of_the_north_and_names_of_the_central_highlands(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Dự hội nghị có ông Tống Văn Khải, Phó Chủ tịch UBND tỉnh Kon Tum; bà Rơ Mah H'Lan, Chủ tịch UBND "
+        "xã Ia Tơi và ông Khuất Duy Tân, Giám đốc Sở Y tế."
+    )
+    assert [p["name"] for p in record["persons"]] == ["Tống Văn Khải", "Rơ Mah H'Lan", "Khuất Duy Tân"]
+
+
+def test_an_issuer_only_the_gazetteer_knows_is_no_organization(record_of: RecordOf) -> None:
+    record = record_of(HEADER + "Học viên được giới thiệu những điểm mới của Luật An ninh mạng số 24/2018/QH14.")
+    assert record["legal_documents"][0]["issuer"] == "Quốc hội"
+    assert "Quốc hội" not in record["organizations"]
