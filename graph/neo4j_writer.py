@@ -10,6 +10,7 @@ running the same rows twice leaves the same graph.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import islice
@@ -71,6 +72,8 @@ class Neo4jWriter:
         self.database = database
         self.batch_size = batch_size
         self.per_row = per_row
+        #: Seconds spent in :meth:`write` so far (sending rows and waiting for Neo4j).
+        self.seconds = 0.0
 
     # -- plumbing ------------------------------------------------------------
 
@@ -96,10 +99,12 @@ class Neo4jWriter:
             statement, name, groups = cypher.per_row(body), "row", [[row] for row in rows]
         else:
             statement, name, groups = cypher.batched(body), "rows", list(_batches(rows, self.batch_size))
+        began = time.perf_counter()
         with self.driver.session(database=self.database) as session:
             for group in groups:
                 value: Any = group[0] if self.per_row else group
                 session.execute_write(_consume, statement, {name: value})
+        self.seconds += time.perf_counter() - began
         return len(rows)
 
     # -- the projection ------------------------------------------------------

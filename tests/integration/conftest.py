@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -83,7 +85,8 @@ def open_connection(uri: str, *, retry_seconds: float = 5.0) -> Neo4jConnection:
 
 
 def _lock(uri: str) -> IO[str]:
-    path = Path(os.environ.get("TMPDIR", "/tmp")) / f"govkg-neo4j-tests-{abs(hash(uri)) % 10**8}.lock"
+    name = re.sub(r"[^A-Za-z0-9]+", "-", uri)
+    path = Path(tempfile.gettempdir()) / f"govkg-neo4j-tests-{name}.lock"
     handle = path.open("w")
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
