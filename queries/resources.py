@@ -26,65 +26,103 @@ PROLOGUE = sparql_prologue()
 
 @dataclass(frozen=True, slots=True)
 class ListQuery:
-    """A grouped SELECT over one kind of entity, with optional filter patterns."""
+    """A grouped SELECT over one kind of entity, with optional filter patterns.
 
+    ``entity`` names the entity variable and ``pattern`` is what makes a node
+    one of them; ``optional`` holds the ``OPTIONAL`` blocks that fetch the
+    columns. ``filters`` are listed most selective first: the first filter
+    given *drives* the query (a sub-select evaluated before anything else,
+    so the engine starts from the bound value instead of scanning every
+    entity), the others are checked with ``FILTER EXISTS`` on its rows.
+    """
+
+    entity: str
+    pattern: str
     select: str
-    where: str
+    optional: str
     group_by: str
     order_by: str
     filters: Mapping[str, str] = field(default_factory=dict)
 
     def text(self, given: Iterable[str] = ()) -> str:
         """The query text with the filter patterns of ``given`` (unknown names raise ``KeyError``)."""
-        names = sorted(set(given))
-        patterns = "\n  ".join(self.filters[name] for name in names)
-        params = "".join(f" ?param_{name}" for name in names)
+        chosen = set(given)
+        unknown = chosen - set(self.filters)
+        if unknown:
+            raise KeyError(f"unknown filters: {', '.join(sorted(unknown))}")
+        names = [name for name in self.filters if name in chosen]
+        if names:
+            first = names[0]
+            driver = f"{{ SELECT DISTINCT ?{self.entity} ?param_{first} WHERE {{ {self.filters[first]} }} }}"
+            checks = [f"FILTER EXISTS {{ {self.filters[name]} }}" for name in names[1:]]
+            checks.append(f"FILTER EXISTS {{ {self.pattern} }}")
+        else:
+            driver, checks = self.pattern, []
+        params = "".join(f" ?param_{name}" for name in sorted(names))
+        body = "\n  ".join([driver, self.optional, *checks])
         return (
-            f"{PROLOGUE}SELECT {self.select}{params}\nWHERE {{\n  {self.where}\n  {patterns}\n}}\n"
+            f"{PROLOGUE}SELECT {self.select}{params}\nWHERE {{\n  {body}\n}}\n"
             f"GROUP BY {self.group_by}{params}\nORDER BY {self.order_by}\n"
         )
 
 
-_IN_PROVINCE = "?{v} govkg:succeededBy* ?param_province ."
+def _in_province(variable: str, link: str) -> str:
+    """A filter pattern: ``variable`` is linked by ``link`` to the given unit or one it succeeded."""
+    return f"?province_filter govkg:succeededBy* ?param_province . ?{variable} {link} ?province_filter ."
+
+
+def _name_contains(variable: str, predicate: str, parameter: str) -> str:
+    """A filter pattern: a ``predicate`` label of ``variable`` contains the (search-key) parameter.
+
+    The labels are scanned in a sub-select of their own, so each is folded once
+    and the entities are then reached through the ones that match.
+    """
+    return (
+        f"{{ SELECT DISTINCT ?{variable} ?param_{parameter} WHERE {{ ?{variable} {predicate} ?{parameter}_label "
+        f"FILTER (CONTAINS(govkg:searchKey(?{parameter}_label), ?param_{parameter})) }} }}"
+    )
+
 
 PERSONS = ListQuery(
+    entity="person",
+    pattern="?person a foaf:Person .",
     select="?person (MIN(?person_name) AS ?name) (GROUP_CONCAT(DISTINCT STR(?home); separator=' ') AS ?provinces)",
-    where="""?person a foaf:Person .
-  OPTIONAL { ?person foaf:name ?person_name }
+    optional="""OPTIONAL { ?person foaf:name ?person_name }
   OPTIONAL { ?person govkg:province ?home }""",
     group_by="?person",
     order_by="?name ?person",
     filters={
-        "name": "?person foaf:name ?name_filter . FILTER (CONTAINS(govkg:searchKey(?name_filter), ?param_name))",
-        "province": "{ ?person govkg:province ?province_filter } UNION "
-        "{ ?post_filter org:member ?person ; org:organization/govkg:province ?province_filter } "
-        + _IN_PROVINCE.format(v="province_filter"),
         "organization": "?organization_filter org:member ?person ; org:organization ?param_organization .",
+        "province": "?province_filter govkg:succeededBy* ?param_province . "
+        "{ ?person govkg:province ?province_filter } UNION "
+        "{ ?post_filter org:organization/govkg:province ?province_filter ; org:member ?person }",
+        "name": _name_contains("person", "foaf:name", "name"),
     },
 )
 
 ORGANIZATIONS = ListQuery(
+    entity="organization",
+    pattern="?organization a org:Organization .",
     select="?organization (MIN(?label) AS ?name) (MIN(?home) AS ?province) "
     "(GROUP_CONCAT(DISTINCT STRAFTER(STR(?class), '#'); separator=' ') AS ?kinds)",
-    where="""?organization a org:Organization .
-  OPTIONAL { ?organization skos:prefLabel ?label }
+    optional="""OPTIONAL { ?organization skos:prefLabel ?label }
   OPTIONAL { ?organization govkg:province ?home }
   OPTIONAL { ?organization a ?class FILTER (?class != org:Organization) }""",
     group_by="?organization",
     order_by="?name ?organization",
     filters={
-        "name": "?organization skos:prefLabel ?name_filter . "
-        "FILTER (CONTAINS(govkg:searchKey(?name_filter), ?param_name))",
-        "province": "?organization govkg:province ?province_filter . " + _IN_PROVINCE.format(v="province_filter"),
+        "province": _in_province("organization", "govkg:province"),
         "kind": "?organization a ?param_kind .",
+        "name": _name_contains("organization", "skos:prefLabel", "name"),
     },
 )
 
 LEGAL_DOCUMENTS = ListQuery(
+    entity="document",
+    pattern="?document a eli:LegalResource .",
     select="?document (MIN(?id_local) AS ?notation) (MIN(?type_name) AS ?type) (MIN(?document_label) AS ?title) "
     "(MIN(?day) AS ?date) (MIN(?issuer_name) AS ?issuer) (MIN(?issuer_organization) AS ?issued_by)",
-    where="""?document a eli:LegalResource .
-  OPTIONAL { ?document eli:id_local ?id_local }
+    optional="""OPTIONAL { ?document eli:id_local ?id_local }
   OPTIONAL { ?document eli:type_document ?class BIND (STRAFTER(STR(?class), '#') AS ?type_name) }
   OPTIONAL { ?document rdfs:label ?document_label }
   OPTIONAL { ?document eli:date_document ?day }
@@ -93,13 +131,12 @@ LEGAL_DOCUMENTS = ListQuery(
     group_by="?document",
     order_by="?notation ?document",
     filters={
-        "type": "?document eli:type_document ?type_filter . ?type_filter rdfs:label ?type_filter_label . "
-        "FILTER (govkg:searchKey(?type_filter_label) = ?param_type)",
-        "number": "?document eli:id_local ?number_filter . "
-        "FILTER (CONTAINS(govkg:searchKey(?number_filter), ?param_number))",
-        "issuer": "?document govkg:issuerName ?issuer_filter . "
-        "FILTER (CONTAINS(govkg:searchKey(?issuer_filter), ?param_issuer))",
-        "year": "OPTIONAL { ?document eli:date_document ?year_filter_day } "
+        "number": _name_contains("document", "eli:id_local", "number"),
+        "issuer": _name_contains("document", "govkg:issuerName", "issuer"),
+        "type": "?type_filter rdfs:label ?type_filter_label FILTER (govkg:searchKey(?type_filter_label) = ?param_type) "
+        "?document eli:type_document ?type_filter .",
+        "year": "?document a eli:LegalResource "
+        "OPTIONAL { ?document eli:date_document ?year_filter_day } "
         "OPTIONAL { ?document eli:id_local ?year_filter_notation } "
         "FILTER (YEAR(?year_filter_day) = ?param_year "
         "|| CONTAINS(?year_filter_notation, CONCAT('/', STR(?param_year), '/')))",
@@ -107,13 +144,14 @@ LEGAL_DOCUMENTS = ListQuery(
 )
 
 MEETINGS = ListQuery(
+    entity="meeting",
+    pattern="?meeting a govkg:Meeting .",
     select="?meeting (MIN(?meeting_label) AS ?label) (MIN(?kind_name) AS ?kind) (MIN(?day) AS ?date) "
     "(MIN(?place) AS ?province) "
     "(GROUP_CONCAT(DISTINCT CONCAT(STR(?chair), '\\t', COALESCE(?chair_name, '')); separator='\\n') AS ?chairs) "
     "(GROUP_CONCAT(DISTINCT CONCAT(STR(?basis), '\\t', COALESCE(?basis_notation, '')); separator='\\n') "
     "AS ?legal_basis)",
-    where="""?meeting a govkg:Meeting .
-  OPTIONAL { ?meeting rdfs:label ?meeting_label }
+    optional="""OPTIONAL { ?meeting rdfs:label ?meeting_label }
   OPTIONAL { ?meeting govkg:meetingKind ?kind_class BIND (STRAFTER(STR(?kind_class), '#') AS ?kind_name) }
   OPTIONAL { ?meeting schema:startDate ?day }
   OPTIONAL { ?meeting govkg:heldIn ?place }
@@ -123,23 +161,25 @@ MEETINGS = ListQuery(
     order_by="DESC(?date) ?meeting",
     filters={
         "chair": "?meeting govkg:chairedBy ?param_chair .",
-        "chair_name": "?meeting govkg:chairedBy/foaf:name ?chair_filter_name . "
-        "FILTER (CONTAINS(govkg:searchKey(?chair_filter_name), ?param_chair_name))",
+        "legal_basis": "?meeting govkg:underLegalBasis ?param_legal_basis .",
         "attendee": "?meeting govkg:attendedBy ?param_attendee .",
         "organizer": "?meeting govkg:organizedBy ?param_organizer .",
-        "province": "?meeting govkg:heldIn ?province_filter . " + _IN_PROVINCE.format(v="province_filter"),
+        "legal_basis_notation": "?basis_filter eli:id_local ?param_legal_basis_notation . "
+        "?meeting govkg:underLegalBasis ?basis_filter .",
+        "chair_name": _name_contains("chair_filter", "foaf:name", "chair_name")
+        + " ?meeting govkg:chairedBy ?chair_filter .",
+        "province": _in_province("meeting", "govkg:heldIn"),
         "from": "?meeting schema:startDate ?from_filter . FILTER (?from_filter >= ?param_from)",
         "to": "?meeting schema:startDate ?to_filter . FILTER (?to_filter <= ?param_to)",
-        "legal_basis": "?meeting govkg:underLegalBasis ?param_legal_basis .",
-        "legal_basis_notation": "?meeting govkg:underLegalBasis/eli:id_local ?param_legal_basis_notation .",
     },
 )
 
 ARTICLES = ListQuery(
+    entity="article",
+    pattern="?article a schema:NewsArticle .",
     select="?article (MIN(?headline) AS ?title) (MIN(?day) AS ?published) (MIN(?outlet) AS ?source) "
     "(MIN(?link) AS ?url) (MIN(?home) AS ?province) (MIN(?source_file) AS ?file)",
-    where="""?article a schema:NewsArticle .
-  OPTIONAL { ?article schema:headline ?headline }
+    optional="""OPTIONAL { ?article schema:headline ?headline }
   OPTIONAL { ?article schema:datePublished ?day }
   OPTIONAL { ?article schema:publisher ?outlet }
   OPTIONAL { ?article schema:url ?link }
@@ -148,10 +188,10 @@ ARTICLES = ListQuery(
     group_by="?article",
     order_by="DESC(?published) ?article",
     filters={
-        "province": "?article govkg:province ?province_filter . " + _IN_PROVINCE.format(v="province_filter"),
+        "mentions": "?article schema:mentions ?param_mentions .",
+        "province": _in_province("article", "govkg:province"),
         "from": "?article schema:datePublished ?from_filter . FILTER (?from_filter >= ?param_from)",
         "to": "?article schema:datePublished ?to_filter . FILTER (?to_filter <= ?param_to)",
-        "mentions": "?article schema:mentions ?param_mentions .",
     },
 )
 

@@ -5,10 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pyoxigraph as ox
 import pytest
 
+from graph.store import OxigraphStore
+from ontology.identity import mint_organization_iri, mint_person_iri
 from queries.registry import UNSET, ParameterError, ParamType, registry
+from tests.api.conftest import invented_articles, write_articles
 
+LANG_SON_COMMITTEE = str(mint_organization_iri("Ủy ban nhân dân tỉnh Lạng Sơn", "VN-09"))
+THAI = str(mint_person_iri("Hoàng Văn Thái", "VN-09"))
 ALL = {
     "co_chairs",
     "documents_cited_by_province",
@@ -170,8 +176,45 @@ def test_parameters_are_bound_never_pasted() -> None:
     bound = query.bind({"document": hostile})
     assert hostile.replace(" ", "") not in query.sparql
     assert str(bound["param_document"]).startswith('"64/2007\\"')
-    assert bound["param_province"] == UNSET
+    assert bound["param_province"] == UNSET and "succeededBy" not in query.text(bound)
     with pytest.raises(ParameterError, match="required"):
         registry().get("posts_of_person").bind({})
     types = {p.type for q in registry() for p in q.parameters}
     assert types == set(ParamType)
+
+
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [
+        ("who_chaired_under", {}),
+        ("who_chaired_under", {"document": "64/2007/NĐ-CP"}),
+        ("who_chaired_under", {"province": "VN-44-2025", "from": "2024-01-01"}),
+        ("who_chaired_under", {"to": "2016-01-01"}),
+        ("co_chairs", {}),
+        ("co_chairs", {"person": THAI}),
+        ("meetings_under_document", {"document": "64/2007/NĐ-CP"}),
+        ("officials_of_province", {"province": "VN-44-2025"}),
+        ("post_holders_on", {"organization": LANG_SON_COMMITTEE, "on": "2016-12-01"}),
+        ("post_holders_on", {"organization": LANG_SON_COMMITTEE, "on": "2016-12-01", "title": "chủ tịch"}),
+    ],
+)
+def test_the_whole_file_with_a_values_row_gives_the_registry_answer(
+    store: OxigraphStore, name: str, given: dict[str, str]
+) -> None:
+    """The whole file stays a standard query: parameters bound by a VALUES row on top (unset ones to UNSET)
+    give what the registry's trimmed, substituted text gives."""
+    write_articles(store, invented_articles())
+    query = registry().get(name)
+    bound = query.bind(given)
+    variables = " ".join(f"?{variable}" for variable in bound)
+    row = " ".join(str(term) for term in bound.values())
+    head, where, body = query.sparql.partition("WHERE {")
+    whole = f"{head}{where}\n  VALUES ({variables}) {{ ({row}) }}\n{body}"
+
+    def answer(text: str, substitutions: dict[ox.Variable, ox.NamedNode | ox.Literal] | None) -> list[Any]:
+        solutions = store.query(text, substitutions=substitutions)
+        assert isinstance(solutions, ox.QuerySolutions)
+        return [tuple(None if s[c] is None else str(s[c]) for c in query.columns) for s in solutions]
+
+    trimmed = answer(query.text(bound), {ox.Variable(variable): term for variable, term in bound.items()})
+    assert trimmed and answer(whole, None) == trimmed
