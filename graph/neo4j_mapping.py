@@ -3,9 +3,11 @@
 The projection is declared as data: :data:`NODES` (one label per RDF class,
 with the properties read from it and the extra labels its ``rdf:type``s give)
 and :data:`RELATIONSHIPS` (one relationship type per RDF predicate, with the
-labels at either end). The code below is generic over those tables: it turns
-a spec into a SPARQL query over the store's default (merged) graph and the
-rows of that query into the ``{iri, properties}`` rows the writer upserts.
+labels at either end). The code below is generic over those tables: a
+:class:`StoreView` reads what a spec needs about some nodes — their properties
+from the store's default (merged) graph, the statements behind relationships
+from the named graphs that make them — and turns it into the
+``{iri, properties}`` rows the writer upserts.
 
 Relationships keep their provenance. Each carries ``articles`` — the articles
 whose named graph asserts the statement, sorted — and, for the statements the
