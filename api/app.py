@@ -16,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
 from api.provider import GraphProvider
+from api.response_cache import ResponseCache
 from api.routers import (
     analytics,
     articles,
@@ -54,6 +55,21 @@ ROUTERS: tuple[ModuleType, ...] = (
     explorer,
 )
 
+#: Read endpoints whose GET answers are kept per store generation (see api/response_cache.py).
+CACHED_PATHS = (
+    "/health",
+    "/persons",
+    "/organizations",
+    "/provinces",
+    "/legal-documents",
+    "/meetings",
+    "/articles",
+    "/evidence",
+    "/search",
+    "/queries",
+    "/sparql",
+)
+
 DESCRIPTION = """\
 A knowledge graph of Vietnamese government news: people, the posts they hold, organizations,
 provinces, legal documents and meetings — each fact traceable to the sentence that states it.
@@ -87,6 +103,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.provider = GraphProvider(settings)
     problems.install(app)
+    provider: GraphProvider = app.state.provider
+    app.add_middleware(
+        ResponseCache,
+        generation=lambda: provider.generation,
+        prefixes=CACHED_PATHS,
+        capacity=settings.query_cache_size,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -171,3 +171,19 @@ def test_cors_answers_configured_origins_only(http: httpx.Client, writable: Serv
     assert "access-control-allow-origin" not in other.headers
     simple = http.get("/health", headers={"Origin": "https://dashboard.example"})
     assert simple.headers["access-control-allow-origin"] == "https://dashboard.example"
+
+
+def test_answers_are_kept_per_generation_and_dropped_by_a_write(http: httpx.Client) -> None:
+    query = {"province": "Phú Yên"}
+    first = http.get("/meetings", params=query)
+    second = http.get("/meetings", params=query)
+    assert first.headers["x-govkg-cache"] == "miss" and second.headers["x-govkg-cache"] == "hit"
+    assert second.content == first.content
+    csv = http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "text/csv"})
+    assert csv.headers["x-govkg-cache"] == "miss" and csv.text == "true"  # the Accept header is part of the key
+    article = {"title": "Họp ở Phú Yên", "text": ARTICLE.replace("12/5/2022", "20/6/2022"), "published": "2022-06-21"}
+    assert http.post("/articles", json=article, headers=KEY).json()["counts"]["ok"] == 1
+    after = http.get("/meetings", params=query)
+    assert after.headers["x-govkg-cache"] == "miss"
+    assert after.json()["total"] == first.json()["total"] + 1
+    assert "x-govkg-cache" not in http.post("/sparql", data={"query": "ASK {}"}).headers
