@@ -41,7 +41,7 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from graph.neo4j_mapping import NODES, RELATIONSHIPS, NodeRow, RelationshipRow, read_nodes, read_relationships
+from graph.neo4j_mapping import NODES, RELATIONSHIPS, NodeRow, RelationshipRow, StoreView, instances
 from graph.store import ArticleStore
 from ontology.gazetteer import province_by_code, resolve_province
 from ontology.namespaces import ELI, GOVKG, ID
@@ -196,16 +196,16 @@ def project(
     if unknown:
         raise ValueError(f"unknown relationship types: {', '.join(sorted(unknown))}")
     ends = None if relationships is None else {spec.start.label for spec in specs} | {spec.end.label for spec in specs}
-    chosen = _selected_nodes(store, selection)
+    view = StoreView(store)  # one view, so what one step fetched serves the next
+    chosen = _selected_nodes(view, selection)
     graph = nx.MultiDiGraph()
-    for node in _node_rows(store, chosen, ends):
+    for node in _node_rows(view, chosen, ends):
         graph.add_node(node.iri, **_node_attributes(node))
     labels = _by_label(graph, graph.nodes)
     for spec in specs:
-        restrict = None if chosen is None else {spec.start.label: labels[spec.start.label]}
-        if restrict is not None and not restrict[spec.start.label]:
+        if not labels[spec.start.label]:
             continue
-        for edge in read_relationships(store, spec, restrict):
+        for edge in view.relationships(spec, {spec.start.label: labels[spec.start.label]}):
             if edge.start in graph and edge.end in graph:
                 graph.add_edge(edge.start, edge.end, key=_edge_key(edge), **_edge_attributes(edge))
     if selection.has_dates:
@@ -213,11 +213,10 @@ def project(
     return graph
 
 
-def _node_rows(store: ArticleStore, chosen: set[str] | None, labels: set[str] | None) -> Iterable[NodeRow]:
-    iris = None if chosen is None else sorted(chosen)
+def _node_rows(view: StoreView, chosen: set[str] | None, labels: set[str] | None) -> Iterable[NodeRow]:
     for spec in NODES:
         if labels is None or spec.label in labels:
-            yield from read_nodes(store, spec, iris)
+            yield from view.nodes(spec, instances(view.store, spec) if chosen is None else sorted(chosen))
 
 
 def _node_attributes(row: NodeRow) -> dict[str, Any]:
@@ -262,25 +261,25 @@ def _by_label(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, list[st
 # -- choosing nodes -------------------------------------------------------------------
 
 
-def _selected_nodes(store: ArticleStore, selection: GraphFilter) -> set[str] | None:
+def _selected_nodes(view: StoreView, selection: GraphFilter) -> set[str] | None:
     """The nodes the neighbourhood filters pick (their intersection), or ``None`` for all."""
     picks: list[set[str]] = []
     if selection.province:
-        units = _province_units(store, selection.province)
-        picks.append(_walk(store, units, hops=2))
+        units = _province_units(view.store, selection.province)
+        picks.append(_walk(view, units, hops=2))
     if selection.person:
-        picks.append(_walk(store, [selection.person], hops=PERSON_HOPS))
+        picks.append(_walk(view, [selection.person], hops=PERSON_HOPS))
     if selection.node:
-        picks.append(_walk(store, [selection.node], hops=min(max(selection.hops, 0), MAX_HOPS)))
+        picks.append(_walk(view, [selection.node], hops=min(max(selection.hops, 0), MAX_HOPS)))
     if selection.documents:
-        picks.append(_walk(store, list(selection.documents), hops=2, through=frozenset({"Meeting"})))
+        picks.append(_walk(view, list(selection.documents), hops=2, through=frozenset({"Meeting"})))
     if not picks:
         return None
     return set.intersection(*picks)
 
 
-def _walk(store: ArticleStore, seeds: list[str], hops: int, through: frozenset[str] | None = None) -> set[str]:
-    found = neighbourhood(store, seeds, hops, through)
+def _walk(view: StoreView, seeds: list[str], hops: int, through: frozenset[str] | None = None) -> set[str]:
+    found = _reach(view, seeds, hops, through)
     if not found:
         raise UnknownEntity(f"{', '.join(seeds)} is not in the graph")
     return found
@@ -299,11 +298,15 @@ def neighbourhood(
     A walk always leaves the seeds; after that it goes on only through nodes
     whose label is in ``through`` (default: every label but :data:`HUBS`).
     """
-    labels = _labels_of(store, seeds)
+    return _reach(StoreView(store), seeds, hops, through)
+
+
+def _reach(view: StoreView, seeds: Iterable[str], hops: int, through: frozenset[str] | None) -> set[str]:
+    labels = _labels_of(view, seeds)
     reached = dict(labels)
     frontier = dict(labels)
     for _ in range(hops):
-        found = _neighbours(store, frontier)
+        found = _neighbours(view, frontier)
         new = {node: label for node, label in found.items() if node not in reached}
         reached.update(new)
         frontier = {node: label for node, label in new.items() if (label in through if through else label not in HUBS)}
@@ -312,12 +315,12 @@ def neighbourhood(
     return set(reached)
 
 
-def _labels_of(store: ArticleStore, iris: Iterable[str]) -> dict[str, str]:
+def _labels_of(view: StoreView, iris: Iterable[str]) -> dict[str, str]:
     wanted = sorted(set(iris))
-    return {row.iri: row.label for spec in NODES for row in read_nodes(store, spec, wanted)} if wanted else {}
+    return {row.iri: row.label for spec in NODES for row in view.nodes(spec, wanted)} if wanted else {}
 
 
-def _neighbours(store: ArticleStore, frontier: Mapping[str, str]) -> dict[str, str]:
+def _neighbours(view: StoreView, frontier: Mapping[str, str]) -> dict[str, str]:
     """The nodes one relationship away from the frontier, with their labels."""
     by_label: dict[str, list[str]] = defaultdict(list)
     for node, label in sorted(frontier.items()):
@@ -327,7 +330,7 @@ def _neighbours(store: ArticleStore, frontier: Mapping[str, str]) -> dict[str, s
         restrict = {label: by_label[label] for label in (spec.start.label, spec.end.label) if by_label.get(label)}
         if not restrict:
             continue
-        for row in read_relationships(store, spec, restrict):
+        for row in view.relationships(spec, restrict):
             if row.start in frontier:
                 found[row.end] = spec.end.label
             if row.end in frontier:
