@@ -47,6 +47,9 @@ def organization_records(
     for held in people.bodies.values():
         for body in held:
             _add(records, Organization(body.name, _kind_of(ctx, body.name, body.mention), body.evidence, body.province))
+            owner = body.mention.owner if body.mention is not None else None
+            if owner is not None:  # "Phó Trưởng phòng An ninh mạng, Công an tỉnh": the owner is a body too
+                _add(records, Organization(owner.name, owner.kind, body.evidence, owner.province))
     for document in documents:
         if not document.issuer_named:
             continue  # an issuer only the gazetteer knows is named by no one in the article

@@ -78,6 +78,17 @@ class _Head:
     scope: str
     requires: bool
     open: bool  # a free-form name may start with a lower-case word
+    parents: frozenset[str] = frozenset()  # heads or kinds of the body owning it, after a comma ("Vụ X, Bộ Y")
+    owned: bool = False  # a name without its locality or owner is no body of its own ("Phòng Kinh tế")
+
+
+@dataclass(frozen=True, slots=True)
+class _NameRules:
+    """How a free-form name is read."""
+
+    inner: bool = False  # the words after a comma, read to see whether the name runs on
+    lenient: bool = False  # a verb may open the name ("Ban Chỉ đạo thực hiện …"); a locality must close it
+    parents: frozenset[str] = frozenset()  # see _Head.parents
 
 
 @dataclass(slots=True)
@@ -116,6 +127,8 @@ def _build_heads() -> dict[str, _Head]:
             item.get("scope", "local"),
             bool(item.get("requires")),
             bool(item.get("open")),
+            frozenset(item.get("parents") or ()),
+            bool(item.get("owned")),
         )
         for form in item.get("forms") or [item["name"]]:
             heads[form] = head
@@ -203,6 +216,20 @@ def _build_period_regex() -> re.Pattern[str]:
 
 
 _PERIOD_REGEX: re.Pattern[str] = _build_period_regex()
+
+
+def _build_name_phrase_regex() -> re.Pattern[str]:
+    return _exact(strings("organizations", "name_phrases"), ignore_case=True)
+
+
+_NAME_PHRASE_REGEX: re.Pattern[str] = _build_name_phrase_regex()
+
+
+def _build_opening_verb_regex() -> re.Pattern[str]:
+    return _exact(strings("organizations", "name_opening_verbs"))
+
+
+_OPENING_VERB_REGEX: re.Pattern[str] = _build_opening_verb_regex()
 
 
 def _build_province_word_regex() -> re.Pattern[str]:
@@ -447,9 +474,13 @@ class OrganizationReader:
         )
 
     def _with_name(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
-        free = self._free_name(after)
+        free = self._free_name(after, _NameRules(parents=head.parents))
+        if not free.words and _OPENING_VERB_REGEX.match(self.text, after):
+            # "Ban Chỉ đạo thực hiện các chương trình … tỉnh Phú Yên": a verb opens a name a locality closes
+            lenient = self._free_name(after, _NameRules(lenient=True, parents=head.parents))
+            free = lenient if lenient.locality is not None and not lenient.locality.generic else free
         words, end, locality, owner = free.words, free.end, free.locality, free.owner
-        if not words or (not head.open and not words[0][:1].isupper()):
+        if not words or (not head.open and not words[0][:1].isupper()) or (head.owned and not (locality or owner)):
             return None
         name = f"{head.name} {expand_abbreviations(' '.join(words))}"
         org = OrgMatch(pos, end, name, head.kind, head.name, owner=owner)
@@ -554,7 +585,7 @@ class OrganizationReader:
         province = self.province.province if self.province else None
         return replace(org, name=f"{org.name} {self.default_locality}", province=province)
 
-    def _free_name(self, pos: int, *, inner: bool = False) -> _FreeName:
+    def _free_name(self, pos: int, rules: _NameRules = _NameRules()) -> _FreeName:
         """The words of a free-form name from ``pos`` up to what ends it, a locality that closes it, its owner.
 
         A comma ends the name unless the words after it run on to a locality or
@@ -566,10 +597,10 @@ class OrganizationReader:
             pos = self._skip_space(name.end)
             if pos >= len(self.text):
                 break
-            closed = self._closed(pos, name.words, inner)
+            closed = self._closed(pos, name.words, rules)
             if closed is not None:
                 return closed
-            piece = self._piece(pos, name.words)
+            piece = self._piece(pos, name.words, rules.lenient)
             if piece is None:
                 break
             name.words.append(piece[0])
@@ -581,30 +612,35 @@ class OrganizationReader:
             name.end = ends[-1] if ends else name.end
         return name
 
-    def _closed(self, pos: int, words: list[str], inner: bool) -> _FreeName | None:
-        """The name closed at ``pos``: by a locality, by its owner ("của Ban X"), or run on past a comma."""
+    def _closed(self, pos: int, words: list[str], rules: _NameRules) -> _FreeName | None:
+        """The name closed at ``pos``: by a locality, by its owner ("của Ban X", ", Bộ Y"), or run on past a
+        comma."""
         closing = self._closing_locality(pos)
         if closing is not None:
             return _FreeName(words, closing.end, closing)
         owner = self._owner_at(pos) if words else None
         if owner is not None:
             return _FreeName([*words, "của", owner.name], owner.end, owner=owner)
-        if self.text[pos] == "," and words and not inner:
-            more = self._free_name(pos + 1, inner=True)
+        parent = self._parent_at(pos, rules.parents) if words else None
+        if parent is not None:
+            return _FreeName([*words, parent.name], parent.end, owner=parent)
+        if self.text[pos] == "," and words and not rules.inner:
+            more = self._free_name(pos + 1, _NameRules(inner=True))
             runs_on = more.words and more.words[0][:1].islower()
             if runs_on and (more.locality is not None or _PERIOD_REGEX.search(more.words[-1])):
                 return _FreeName([*words[:-1], words[-1] + ",", *more.words], more.end, more.locality)
         return None
 
-    def _piece(self, pos: int, words: list[str]) -> tuple[str, int] | None:
+    def _piece(self, pos: int, words: list[str], lenient: bool = False) -> tuple[str, int] | None:
         """The next word of a name at ``pos`` and where it ends, or ``None`` where the name ends."""
         quoted = _QUOTED.match(self.text, pos) if not words else None
         if quoted is not None:
             return _QUOTED_LOCALITY.sub("", quoted.group(1)).strip(), quoted.end()
-        period = _PERIOD_REGEX.match(self.text, pos) if words else None
-        if period is not None:
-            return " ".join(period.group().split()), period.end()
-        if self._ends_name(pos, words):
+        phrase = _PERIOD_REGEX.match(self.text, pos) if words else None
+        phrase = phrase or _NAME_PHRASE_REGEX.match(self.text, pos)
+        if phrase is not None:
+            return " ".join(phrase.group().split()), phrase.end()
+        if self._ends_name(pos, words, lenient):
             return None
         token = _TOKEN.match(self.text, pos)
         if token is None or (not words and _START_STOP_REGEX.match(self.text, pos)):
@@ -627,15 +663,24 @@ class OrganizationReader:
         owner = self.at(pos + 4, 1)
         return owner if owner is not None and not owner.generic and not owner.bare else None
 
-    def _ends_name(self, pos: int, words: list[str]) -> bool:
+    def _parent_at(self, pos: int, kinds: frozenset[str]) -> OrgMatch | None:
+        """The body written after a comma that owns a unit's name ("Vụ Pháp chế, Bộ Y tế"), if of ``kinds``."""
+        if not kinds or self.text[pos] != ",":
+            return None
+        parent = self.at(self._skip_space(pos + 1), 1)
+        if parent is None or parent.generic or parent.bare:
+            return None
+        return parent if parent.kind in kinds or parent.head in kinds else None
+
+    def _ends_name(self, pos: int, words: list[str], lenient: bool = False) -> bool:
         char = self.text[pos]
         if char in ',;:.!?()“”"\n…':
             return True
         if char in "-–—" and self.text[pos + 1 : pos + 2] in (" ", "") and words:
             return not self._joins_names(pos, words)
-        if _STOP_REGEX.match(self.text, pos) is not None:
+        if _STOP_REGEX.match(self.text, pos) is not None and not (lenient and not words):
             return True
-        if words and (starts_person_name(self.text, pos) or _starts_title(self.text, pos)):
+        if starts_person_name(self.text, pos) or (words and _starts_title(self.text, pos)):
             return True
         return bool(words) and _START_REGEX.match(self.text, pos) is not None
 
@@ -644,7 +689,7 @@ class OrganizationReader:
         after = self._skip_space(pos + 1)
         following = _TOKEN.match(self.text, after)
         return (
-            words[-1][:1].isupper()
+            (words[-1][:1].isupper() or words[0][:1].isupper())
             and following is not None
             and is_capitalised(following.group())
             and not starts_person_name(self.text, after)

@@ -61,3 +61,47 @@ def test_an_issuer_only_the_gazetteer_knows_is_no_organization(record_of: Record
     record = record_of(HEADER + "Học viên được giới thiệu những điểm mới của Luật An ninh mạng số 24/2018/QH14.")
     assert record["legal_documents"][0]["issuer"] == "Quốc hội"
     assert "Quốc hội" not in record["organizations"]
+
+
+def test_committees_of_a_council_and_of_the_centre_are_bodies(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Dự hội nghị có bà Vi Thị Hồng, Trưởng Ban Pháp chế HĐND tỉnh Lạng Sơn; ông Mẫn Đức Toàn, Phó "
+        "Trưởng Ban Dân vận Trung ương và ông Bế Văn Lực, Ủy viên Ủy ban Xã hội của Quốc hội."
+    )
+    posts = posts_of(record)
+    assert posts["Vi Thị Hồng"] == {("Trưởng ban", "Ban Pháp chế Hội đồng nhân dân tỉnh Lạng Sơn")}
+    assert posts["Mẫn Đức Toàn"] == {("Phó Trưởng ban", "Ban Dân vận Trung ương")}
+    assert posts["Bế Văn Lực"] == {("Ủy viên", "Ủy ban Xã hội của Quốc hội")}
+
+
+def test_a_unit_written_with_its_owner_after_a_comma(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Tại hội thảo, ông Lò Văn Sính, Vụ trưởng Vụ Pháp chế, Bộ Y tế và Trung tá Cù Đức Hạnh, Trưởng "
+        "phòng Cảnh sát kinh tế, Công an tỉnh Sơn La trình bày tham luận. Đại diện Phòng Kinh tế cũng dự."
+    )
+    posts = posts_of(record)
+    assert posts["Lò Văn Sính"] == {("Vụ trưởng", "Vụ Pháp chế Bộ Y tế")}
+    assert posts["Cù Đức Hạnh"] == {("Trưởng phòng", "Phòng Cảnh sát kinh tế Công an tỉnh Sơn La")}
+    assert {"Bộ Y tế", "Công an tỉnh Sơn La"} <= set(record["organizations"])
+    assert not any(name.startswith("Phòng Kinh tế") for name in record["organizations"])
+
+
+def test_a_steering_committee_named_from_a_verb_to_its_province(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Chiều 3/8/2023, Ban Chỉ đạo triển khai các dự án trọng điểm tỉnh Hưng Yên họp phiên thứ nhất. "
+        "Ông Đào Quang Vinh, Phó Chủ tịch UBND tỉnh, Trưởng BCĐ chủ trì."
+    )
+    committee = "Ban Chỉ đạo triển khai các dự án trọng điểm tỉnh Hưng Yên"
+    assert committee in record["organizations"]
+    assert ("Trưởng ban", committee) in posts_of(record)["Đào Quang Vinh"]
+
+
+def test_a_post_in_a_private_company_makes_no_organization(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Bà Ong Thị Hiền, Giám đốc Công ty TNHH Gốm sứ Minh Long phản ánh khó khăn về mặt bằng; ông Phí "
+        "Văn Tường, nguyên Phó Giám đốc Sở Xây dựng, hiện là Phó Chủ tịch UBND huyện Gia Lộc."
+    )
+    posts = posts_of(record)
+    assert posts["Ong Thị Hiền"] == {("Giám đốc", "Công ty TNHH Gốm sứ Minh Long")}
+    assert posts["Phí Văn Tường"] == {("Phó Chủ tịch", "Ủy ban nhân dân huyện Gia Lộc")}
+    assert "Công ty TNHH Gốm sứ Minh Long" not in record["organizations"]
