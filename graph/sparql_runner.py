@@ -27,6 +27,7 @@ import json
 import logging
 import multiprocessing
 import queue
+import re
 import shutil
 import threading
 from collections import OrderedDict
@@ -48,6 +49,9 @@ log = logging.getLogger(__name__)
 
 #: Custom SPARQL function every worker offers: ``govkg:searchKey(?text)`` → accent- and case-free key.
 SEARCH_KEY_FUNCTION = str(GOVKG.searchKey)
+#: Custom SPARQL function: ``govkg:wordsMatch(?text, ?words)`` — every word of ``?words`` begins a word of
+#: ``?text``, accents and case ignored ("van thai" matches "Hoàng Văn Thái").
+WORDS_MATCH_FUNCTION = str(GOVKG.wordsMatch)
 
 #: Seconds a new worker process may take to start (import its modules) before it counts as broken.
 _BOOT_SECONDS = 120
@@ -202,7 +206,28 @@ def _search_key_function(term: Any) -> ox.Literal | None:
     return None
 
 
-_CUSTOM_FUNCTIONS = {ox.NamedNode(SEARCH_KEY_FUNCTION): _search_key_function}
+_WORD = re.compile(r"[a-z0-9]+")
+_TRUE = ox.Literal("true", datatype=ox.NamedNode(_XSD + "boolean"))
+_FALSE = ox.Literal("false", datatype=ox.NamedNode(_XSD + "boolean"))
+
+
+def words_match(text: str, words: str) -> bool:
+    """True when every word of ``words`` begins a word of ``text`` (accents and case ignored)."""
+    found = _WORD.findall(search_key(text))
+    wanted = _WORD.findall(search_key(words))
+    return bool(wanted) and all(any(word.startswith(w) for word in found) for w in wanted)
+
+
+def _words_match_function(text: Any, words: Any) -> ox.Literal | None:
+    if isinstance(text, ox.Literal) and isinstance(words, ox.Literal):
+        return _TRUE if words_match(text.value, words.value) else _FALSE
+    return None
+
+
+_CUSTOM_FUNCTIONS = {
+    ox.NamedNode(SEARCH_KEY_FUNCTION): _search_key_function,
+    ox.NamedNode(WORDS_MATCH_FUNCTION): _words_match_function,
+}
 
 
 def _plain(term: Any) -> Value:

@@ -71,16 +71,23 @@ def _in_province(variable: str, link: str) -> str:
     return f"?province_filter govkg:succeededBy* ?param_province . ?{variable} {link} ?province_filter ."
 
 
-def _name_contains(variable: str, predicate: str, parameter: str) -> str:
-    """A filter pattern: a ``predicate`` label of ``variable`` contains the (search-key) parameter.
+def _label_filter(variable: str, predicate: str, parameter: str, test: str) -> str:
+    """A filter pattern: a ``predicate`` label of ``variable`` passes ``test`` against the parameter.
 
-    The labels are scanned in a sub-select of their own, so each is folded once
-    and the entities are then reached through the ones that match.
+    The labels are scanned in a sub-select of their own, so each is tested
+    once and the entities are then reached through the ones that pass.
     """
+    condition = test.format(label=f"?{parameter}_label", param=f"?param_{parameter}")
     return (
-        f"{{ SELECT DISTINCT ?{variable} ?param_{parameter} WHERE {{ ?{variable} {predicate} ?{parameter}_label "
-        f"FILTER (CONTAINS(govkg:searchKey(?{parameter}_label), ?param_{parameter})) }} }}"
+        f"{{ SELECT DISTINCT ?{variable} ?param_{parameter} "
+        f"WHERE {{ ?{variable} {predicate} ?{parameter}_label FILTER ({condition}) }} }}"
     )
+
+
+#: Every word given begins a word of the label (govkg:wordsMatch runs in the query workers).
+_WORDS = "govkg:wordsMatch({label}, {param})"
+#: The label's search key contains the given key.
+_CONTAINS = "CONTAINS(govkg:searchKey({label}), {param})"
 
 
 PERSONS = ListQuery(
@@ -96,7 +103,7 @@ PERSONS = ListQuery(
         "province": "?province_filter govkg:succeededBy* ?param_province . "
         "{ ?person govkg:province ?province_filter } UNION "
         "{ ?post_filter org:organization/govkg:province ?province_filter ; org:member ?person }",
-        "name": _name_contains("person", "foaf:name", "name"),
+        "name": _label_filter("person", "foaf:name", "name", _WORDS),
     },
 )
 
@@ -113,7 +120,7 @@ ORGANIZATIONS = ListQuery(
     filters={
         "province": _in_province("organization", "govkg:province"),
         "kind": "?organization a ?param_kind .",
-        "name": _name_contains("organization", "skos:prefLabel", "name"),
+        "name": _label_filter("organization", "skos:prefLabel", "name", _WORDS),
     },
 )
 
@@ -131,8 +138,8 @@ LEGAL_DOCUMENTS = ListQuery(
     group_by="?document",
     order_by="?notation ?document",
     filters={
-        "number": _name_contains("document", "eli:id_local", "number"),
-        "issuer": _name_contains("document", "govkg:issuerName", "issuer"),
+        "number": _label_filter("document", "eli:id_local", "number", _CONTAINS),
+        "issuer": _label_filter("document", "govkg:issuerName", "issuer", _CONTAINS),
         "type": "?type_filter rdfs:label ?type_filter_label FILTER (govkg:searchKey(?type_filter_label) = ?param_type) "
         "?document eli:type_document ?type_filter .",
         "year": "?document a eli:LegalResource "
@@ -166,7 +173,7 @@ MEETINGS = ListQuery(
         "organizer": "?meeting govkg:organizedBy ?param_organizer .",
         "legal_basis_notation": "?basis_filter eli:id_local ?param_legal_basis_notation . "
         "?meeting govkg:underLegalBasis ?basis_filter .",
-        "chair_name": _name_contains("chair_filter", "foaf:name", "chair_name")
+        "chair_name": _label_filter("chair_filter", "foaf:name", "chair_name", _WORDS)
         + " ?meeting govkg:chairedBy ?chair_filter .",
         "province": _in_province("meeting", "govkg:heldIn"),
         "from": "?meeting schema:startDate ?from_filter . FILTER (?from_filter >= ?param_from)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Annotated
 
@@ -14,8 +15,9 @@ from api.identifiers import ID_PATTERN, Kind, entity_iri
 from api.models import Links, MeetingDetail, MeetingSummary, Page, Participant, Ref, Statement
 from api.paging import PageDep
 from api.problems import not_found, problem_responses
+from api.provider import GraphProvider
 from api.store_access import ProviderDep
-from api.summaries import meeting_summary
+from api.summaries import Row, meeting_summary
 from graph.sparql_runner import Term
 from ontology.namespaces import GOVKG, SCHEMA
 from ontology.orthography import canonical_spelling
@@ -23,6 +25,9 @@ from queries.registry import ParameterError
 from queries.resources import EVIDENCE, MEETINGS
 
 router = APIRouter(prefix="/meetings", tags=["meetings"])
+
+#: A chair name naming more persons than this is matched in SPARQL (one scan of the names) rather than per person.
+MAX_NAMED_CHAIRS = 50
 
 MeetingId = Annotated[
     str, Path(pattern=ID_PATTERN, description="The meeting's id, e.g. `2016-05-09-committeemeeting-e627586fe8`.")
@@ -68,7 +73,7 @@ def list_meetings(
         Query(
             min_length=1,
             max_length=300,
-            description="The chair: a person's id or IRI, or part of their name (accents and case ignored).",
+            description="The chair: a person's id or IRI, or words of their name (accents and case ignored).",
         ),
     ] = None,
     province_name: Annotated[
@@ -98,7 +103,8 @@ def list_meetings(
 
     Filters combine (all must hold):
 
-    - `chair` — a person's id or IRI, or part of a chair's name ignoring accents (`hoang van thai`);
+    - `chair` — a person's id or IRI, or a chair's name: accents and case ignored, each word the start of
+      a word of the name (`hoang van thai`, `van thai`, `Thái`);
     - `province` — unit code or name; a merged unit also matches the units it succeeded, so
       `province=VN-44-2025` lists meetings of the new An Giang *and* of the old An Giang and Kiên Giang;
     - `from`, `to` — the meeting's date (undated meetings never match a date filter);
@@ -115,7 +121,32 @@ def list_meetings(
         legal_basis=legal_basis,
         organizer=organizer,
     )
-    return page.page(provider.rows(MEETINGS, filters), meeting_summary)
+    named = _named_chairs(provider, filters)
+    if named is None:
+        return page.page(provider.rows(MEETINGS, filters), meeting_summary)
+    rest = {name: term for name, term in filters.items() if name != "chair_name"}
+    found = {str(row["meeting"]): row for iri in named for row in provider.rows(MEETINGS, rest | {"chair": iri})}
+    return page.page(_newest_first(found.values()), meeting_summary)
+
+
+def _named_chairs(provider: GraphProvider, filters: dict[str, Term]) -> list[ox.NamedNode] | None:
+    """The persons a chair name denotes, from the search index (same rule as ``govkg:wordsMatch``).
+
+    None when no name was given, or when it names so many persons that one scan of the names in SPARQL is
+    cheaper than a query per person.
+    """
+    name = filters.get("chair_name")
+    if not isinstance(name, ox.Literal):
+        return None
+    hits = provider.search_index().search(name.value, ["person"])
+    return [ox.NamedNode(hit.iri) for hit in hits] if len(hits) <= MAX_NAMED_CHAIRS else None
+
+
+def _newest_first(rows: Iterable[Row]) -> list[Row]:
+    """Rows in the order of ``MEETINGS``: newest first, undated last, then by IRI."""
+    ordered = sorted(rows, key=lambda row: str(row["meeting"]))
+    ordered.sort(key=lambda row: str(row["date"] or ""), reverse=True)
+    return ordered
 
 
 def _participants(found: list[Statement]) -> list[Participant]:

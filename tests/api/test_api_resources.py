@@ -7,6 +7,8 @@ from typing import Any
 import httpx
 import pytest
 
+from api.routers import meetings as meetings_router
+from graph.sparql_runner import words_match
 from tests.api.conftest import LANG_SON_2015, LANG_SON_2016
 
 
@@ -267,3 +269,27 @@ def test_openapi_documents_every_endpoint(client: httpx.Client) -> None:
     } <= paths
     assert "Accents and case are ignored" in schema["paths"]["/search"]["get"]["description"]
     assert client.get("/docs").status_code == 200
+
+
+def test_a_chair_name_gives_the_same_meetings_from_the_index_and_from_sparql(
+    client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    by_index = _get(client, "/meetings", chair="van thai")
+    monkeypatch.setattr(meetings_router, "MAX_NAMED_CHAIRS", 0)  # the server runs in this process
+    by_sparql = _get(client, "/meetings", chair="VĂN THÁI")  # another URL, so not an answer kept earlier
+    assert by_index["items"] == by_sparql["items"] and by_index["total"] == 2
+    assert _get(client, "/meetings", chair="an thai")["total"] == 0  # "an" begins no word of Hoàng Văn Thái
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Hoàng Văn Thái", "van thai", True),
+        ("Hoàng Văn Thái", "THÁI hoàng", True),
+        ("Hoàng Văn Thái", "an", False),
+        ("Lê Thị Hòa", "hoa", True),
+        ("Lê Thị Hòa", "", False),
+    ],
+)
+def test_words_match_is_accent_and_case_free_by_word_starts(text: str, words: str, expected: bool) -> None:
+    assert words_match(text, words) is expected
