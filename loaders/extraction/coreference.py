@@ -113,6 +113,9 @@ class BodyResolver:
 
     def complete(self, name: str, province: ArticleProvince | None = None) -> tuple[str, Province | None]:
         """A body a title implies, with the province ("Tỉnh ủy" → "Tỉnh ủy Quảng Ngãi"; the article's by default)."""
+        local = self.ctx.organizations.unit_body(name) if province is None else None
+        if local is not None:  # "Quận ủy viên" in an article about one district
+            return local, None
         province = province or self.ctx.province
         if name in _PARTY_BODIES and province is not None:
             return f"{name} {province.label}", province.province

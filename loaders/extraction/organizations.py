@@ -21,9 +21,10 @@ from datetime import date
 from typing import Any, TypeVar
 
 from loaders.extraction.keys import text_key
-from loaders.extraction.letters import CAP_SYLLABLE, LETTER, is_capitalised
+from loaders.extraction.letters import LETTER, is_capitalised
+from loaders.extraction.local_units import LocalUnits
 from loaders.extraction.names import starts_person_name
-from loaders.extraction.provinces import ArticleProvince, province_at
+from loaders.extraction.provinces import ArticleProvince, city_end, province_at
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
 from loaders.extraction.titles import title_at
 from ontology.gazetteer import Province
@@ -39,7 +40,7 @@ _TOKEN = re.compile(rf"{_ALNUM}+(?:[&.'’/-]{_ALNUM}+)*|[-–&]")
 # "2 ban chỉ đạo", "hai Sở": a count of bodies is no body ("kỳ họp thứ 8 HĐND" is one).
 _DIGITS_BEFORE = re.compile(r"(?<!thứ )(?<!số )(?<!lần )(?:(?<![\d/.,])\b\d+|\bhai|\bba|\bbốn)[ \t]+$", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực", re.IGNORECASE)
-_LOWER_UNIT_NAME = re.compile(rf"{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,3}}(?!{_ALNUM})")
+_UNIT_OPENING = re.compile(r"(?:huyện|quận|thị xã)\b")
 _MAX_NAME_TOKENS = 14
 _DANGLING = frozenset({"-", "–", "&", "và", "của", "về"})  # words a name cannot end with
 
@@ -80,6 +81,7 @@ class _Head:
     open: bool  # a free-form name may start with a lower-case word
     parents: frozenset[str] = frozenset()  # heads or kinds of the body owning it, after a comma ("Vụ X, Bộ Y")
     owned: bool = False  # a name without its locality or owner is no body of its own ("Phòng Kinh tế")
+    unit: str | None = None  # the unit below the province it serves ("huyện" for "Huyện ủy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,7 @@ def _build_heads() -> dict[str, _Head]:
             bool(item.get("open")),
             frozenset(item.get("parents") or ()),
             bool(item.get("owned")),
+            item.get("unit"),
         )
         for form in item.get("forms") or [item["name"]]:
             heads[form] = head
@@ -239,13 +242,6 @@ def _build_province_word_regex() -> re.Pattern[str]:
 _PROVINCE_WORD_REGEX: re.Pattern[str] = _build_province_word_regex()
 
 
-def _build_lower_unit_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(strings('organizations', 'lower_unit_words'))})[ \t]+")
-
-
-_LOWER_UNIT_REGEX: re.Pattern[str] = _build_lower_unit_regex()
-
-
 def _build_generic_locality_regex() -> re.Pattern[str]:
     return _exact(strings("organizations", "generic_localities"))
 
@@ -324,6 +320,7 @@ class OrganizationReader:
         self.province = province
         self.on = on
         self._places = places
+        self._units = LocalUnits(text, on)
         self._siblings: dict[str, OrganizationReader] = {}
 
     def _local_province(self, pos: int) -> ArticleProvince | None:
@@ -334,8 +331,30 @@ class OrganizationReader:
         return province
 
     def _local_city(self, pos: int) -> str | None:
-        """The city below the province named last before ``pos`` in its sentence."""
-        return self._places.last_before(pos, self._places.cities)
+        """The city below the province named last before ``pos`` in its sentence, else the one the article names."""
+        city = self._places.last_before(pos, self._places.cities)
+        if city is not None:
+            return city
+        named = {c for _, c in self._places.cities} | {f"thành phố {n}" for n in self._units.named("thành phố")}
+        return next(iter(named)) if len(named) == 1 else None
+
+    def unit_body(self, name: str) -> str | None:
+        """A body a title implies, written with the one unit the article names ("Quận ủy" → "Quận ủy Cầu Giấy")."""
+        head = _HEADS.get(name)
+        if head is None or head.unit is None or (head.complement == "province" and self._in_city()):
+            return None
+        only = self._unit_named(head.unit, len(self.text))
+        return f"{name} {only}" if only else None
+
+    def _unit_named(self, word: str, pos: int) -> str | None:
+        """The name of the unit of kind ``word`` a bare mention at ``pos`` means (see :mod:`local_units`)."""
+        if word == "thành phố":
+            city = self._local_city(pos)
+            return city.removeprefix("thành phố ") if city else None
+        return self._units.only(word)
+
+    def _in_city(self) -> bool:
+        return self.province is not None and self.province.province.is_city
 
     def department_at(self, pos: int) -> OrgMatch | None:
         """A department written by its field alone at ``pos`` ("Kế hoạch và Đầu tư" in a list after "Sở:")."""
@@ -411,6 +430,7 @@ class OrganizationReader:
             "domain": self._with_domain,
             "body": self._with_body,
             "name": self._with_name,
+            "place": self._with_place,
         }.get(head.complement)
         org = parse(head, pos, after, depth) if parse else None
         if org is None and not head.requires and head.complement != "domain":
@@ -445,10 +465,26 @@ class OrganizationReader:
             return OrgMatch(pos, hit.end, f"{head.name} {hit.label}", head.kind, head.name, hit.province, located=True)
         if head.requires:
             return None
+        if head.unit is not None and not self._in_city():  # "Thành ủy Buôn Ma Thuột" in a province
+            local = self._with_place(head, pos, after, depth)
+            if local is not None and not local.bare:
+                return local
         end = self._head_end(pos, after)
         if self.province is None:
             return OrgMatch(pos, end, head.name, head.kind, head.name)
         return OrgMatch(pos, end, f"{head.name} {self.province.label}", head.kind, head.name, self.province.province)
+
+    def _with_place(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
+        """A body named by the unit it serves ("Huyện ủy Mường Khương"); alone, by the one the article names."""
+        end = city_end(self.text, after, with_unit=False) or self._units.name_end(after)
+        if end is not None:
+            return OrgMatch(pos, end, f"{head.name} {self.text[after:end]}", head.kind, head.name, located=True)
+        only = self._unit_named(head.unit, pos) if head.unit else None
+        if only is not None:
+            return OrgMatch(pos, self._head_end(pos, after), f"{head.name} {only}", head.kind, head.name)
+        if head.requires:
+            return None
+        return OrgMatch(pos, self._head_end(pos, after), head.name, head.kind, head.name, bare=True)
 
     def _with_domain(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
         match = _DOMAIN_REGEX.match(self.text, after)
@@ -515,6 +551,9 @@ class OrganizationReader:
         if hit is not None:
             unit = self._unit_word(hit.province, written)
             return _Locality(hit.end, f"{unit} {hit.label}", hit.province, False)
+        bare = self._units.bare_at(pos)  # "UBND huyện" in an article about one district
+        if bare is not None:
+            return _Locality(bare.end, bare.text, None, False)
         generic = _GENERIC_LOCALITY_REGEX.match(self.text, pos)
         if generic is not None:
             return _Locality(generic.end(), generic.group(), None, True)
@@ -529,31 +568,8 @@ class OrganizationReader:
 
     def _lower_unit_at(self, pos: int) -> _Locality | None:
         """A district, town or commune named at ``pos`` ("xã Đông Thành", "TP Hà Tĩnh" in a province)."""
-        lower = _LOWER_UNIT_REGEX.match(self.text, pos)
-        if lower is None:
-            return None
-        unit_name = _LOWER_UNIT_NAME.match(self.text, lower.end())
-        if unit_name is None:
-            return None
-        word = expand_abbreviations(lower.group().strip())
-        hit = province_at(self.text, lower.end(), self.on)
-        if hit is not None and (word != "thành phố" or hit.province.is_city):
-            return None
-        end = hit.end if hit is not None else self._unit_name_end(lower.end(), unit_name.end())
-        if end is None:
-            return None
-        return _Locality(end, f"{word} {self.text[lower.end() : end]}", None, False)
-
-    def _unit_name_end(self, start: int, end: int) -> int | None:
-        """Where a district or commune name ends: before a person's name written after it ("huyện Mai Sơn
-        Nguyễn Văn A"); ``None`` when the words are a person's name ("UBND thành phố Lưu Quang Tiến")."""
-        syllables = list(re.finditer(r"\S+", self.text[start:end]))
-        for index, syllable in enumerate(syllables):
-            if starts_person_name(self.text, start + syllable.start()):
-                if index == 0:
-                    return None if len(syllables) >= 3 else end
-                return start + syllables[index - 1].end()
-        return end
+        unit = self._units.at(pos)
+        return _Locality(unit.end, unit.text, None, False) if unit is not None else None
 
     def _unit_word(self, province: Province, written: str | None) -> str:
         if self.province is not None and province.code == self.province.province.code:
@@ -654,6 +670,9 @@ class OrganizationReader:
                 return locality if locality is not None and not locality.generic else None
         if self.text.startswith(("tỉnh", "thành phố", "TP"), pos):
             return self.locality_at(pos)
+        if _UNIT_OPENING.match(self.text, pos):  # "Ban Chỉ đạo chuyển đổi số huyện Mường Khương"
+            locality = self.locality_at(pos)
+            return locality if locality is not None and not locality.generic else None
         return None
 
     def _owner_at(self, pos: int) -> OrgMatch | None:

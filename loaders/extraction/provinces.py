@@ -71,14 +71,23 @@ def _build_name_regex() -> re.Pattern[str]:
 _NAME_REGEX: re.Pattern[str] = _build_name_regex()
 
 
-def _build_city_regex() -> re.Pattern[str]:
+def _build_city_body() -> str:
     _, cities = _LABELS
     labels = {city for units in cities.values() for unit in units for city in unit.cities}
     body = "|".join(phrase_pattern(label) for label in sorted(labels, key=len, reverse=True))
-    return re.compile(f"(?:thành phố|TP\\.?|Tp\\.?|thị xã|TX)\\s+(?P<city>{body}){_NOT_LETTER_AFTER}")
+    return f"(?P<city>{body}){_NOT_LETTER_AFTER}"
 
 
-_CITY_REGEX: re.Pattern[str] = _build_city_regex()
+_CITY_BODY: str = _build_city_body()
+_CITY_REGEX = re.compile(f"(?:thành phố|TP\\.?|Tp\\.?|thị xã|TX|Thành ủy|Thị ủy)\\s+{_CITY_BODY}")
+_CITY_NAME_REGEX = re.compile(_CITY_BODY)
+
+
+def city_end(text: str, pos: int, *, with_unit: bool = True) -> int | None:
+    """Where the name of a city the gazetteer knows ends, written at ``pos`` after its unit word ("TP Buôn
+    Ma Thuột") or, without ``with_unit``, alone ("Thành ủy Buôn Ma Thuột"); ``None`` if none is."""
+    match = (_CITY_REGEX if with_unit else _CITY_NAME_REGEX).match(text, pos)
+    return match.end("city") if match else None
 
 
 def province_at(text: str, pos: int, on: date | None) -> ProvinceHit | None:

@@ -105,3 +105,32 @@ def test_a_post_in_a_private_company_makes_no_organization(record_of: RecordOf, 
     assert posts["Ong Thị Hiền"] == {("Giám đốc", "Công ty TNHH Gốm sứ Minh Long")}
     assert posts["Phí Văn Tường"] == {("Phó Chủ tịch", "Ủy ban nhân dân huyện Gia Lộc")}
     assert "Công ty TNHH Gốm sứ Minh Long" not in record["organizations"]
+
+
+def test_a_bare_district_word_means_the_one_district_the_article_names(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Ngày 6/5/2024, Ban Chỉ đạo chuyển đổi số huyện Bảo Lâm (Cao Bằng) họp phiên thường kỳ. Đồng chí "
+        "Lý Văn Pủ, Bí thư Huyện ủy, Trưởng Ban Chỉ đạo chủ trì; ông Nông Đình Kiên, Huyện ủy viên, Chủ tịch UBND "
+        "huyện dự họp."
+    )
+    posts = posts_of(record)
+    committee = "Ban Chỉ đạo chuyển đổi số huyện Bảo Lâm"
+    assert posts["Lý Văn Pủ"] == {("Bí thư", "Huyện ủy Bảo Lâm"), ("Trưởng ban", committee)}
+    assert posts["Nông Đình Kiên"] == {
+        ("Huyện ủy viên", "Huyện ủy Bảo Lâm"),
+        ("Chủ tịch", "Ủy ban nhân dân huyện Bảo Lâm"),
+    }
+    assert committee in record["organizations"]
+
+
+def test_a_city_party_committee_in_a_province(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Sáng 2/11/2023, Thành ủy Pleiku tổ chức hội nghị sơ kết. Dự có ông Ksor Hmăng, Ủy viên Ban Thường "
+        "vụ Tỉnh ủy, Bí thư Thành ủy Pleiku; ông Đinh Văn Hòa, Phó Bí thư Thành ủy, Chủ tịch UBND thành phố."
+    )
+    posts = posts_of(record)
+    assert posts["Ksor Hmăng"] == {("Ủy viên Ban Thường vụ", "Tỉnh ủy Gia Lai"), ("Bí thư", "Thành ủy Pleiku")}
+    assert posts["Đinh Văn Hòa"] == {
+        ("Phó Bí thư", "Thành ủy Pleiku"),
+        ("Chủ tịch", "Ủy ban nhân dân thành phố Pleiku"),
+    }

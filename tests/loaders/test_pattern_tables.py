@@ -60,7 +60,7 @@ def test_bodies_are_of_known_kinds_and_complements() -> None:
     table = _load("organizations")
     for head in table["heads"]:
         assert head["kind"] in KINDS, head
-        assert head["complement"] in {"locality", "province", "domain", "body", "name", "none"}, head
+        assert head["complement"] in {"locality", "province", "domain", "body", "name", "place", "none"}, head
         assert head.get("scope", "local") in {"provincial", "national", "local"}, head
     assert {item["kind"] for item in table["national"]} <= KINDS
 
