@@ -86,11 +86,6 @@ class GraphFilter:
     date_to: date | None = None
 
     @property
-    def selects_nodes(self) -> bool:
-        """True when the filter picks a neighbourhood (province, person, node or document)."""
-        return any((self.province, self.person, self.node, self.documents))
-
-    @property
     def has_dates(self) -> bool:
         """True when the filter restricts dates."""
         return self.date_from is not None or self.date_to is not None
