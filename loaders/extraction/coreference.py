@@ -95,6 +95,12 @@ class BodyResolver:
             return distinct[:count]
         return after[:1]
 
+    def settled(self, org: OrgMatch) -> OrgMatch:
+        """``org`` as the article's bodies settled it: "Cục Thống kê" after "Cục Thống kê tỉnh" is that body."""
+        if org.located:
+            return org
+        return next((o for o in self.named if o.start == org.start and o.head == org.head and o.located), org)
+
     def nearby(self, kinds: frozenset[str], pos: int) -> OrgMatch | None:
         """The one body of ``kinds`` named earlier in the sentence holding ``pos``, if exactly one is."""
         if not kinds:
@@ -189,6 +195,7 @@ def _bodies(
     if org is not None and org.generic:
         return []
     if org is not None and not org.bare:
+        org = resolver.settled(org)
         return [(org.name, org.province)]
     head = org.head if org is not None else entry.head
     if head is not None:

@@ -40,6 +40,7 @@ _TOKEN = re.compile(rf"{_ALNUM}+(?:[&.'’/-]{_ALNUM}+)*|[-–&]")
 # "2 ban chỉ đạo", "hai Sở": a count of bodies is no body ("kỳ họp thứ 8 HĐND" is one).
 _DIGITS_BEFORE = re.compile(r"(?<!thứ )(?<!số )(?<!lần )(?:(?<![\d/.,])\b\d+|\bhai|\bba|\bbốn)[ \t]+$", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực", re.IGNORECASE)
+_CLAUSE_PUNCTUATION = re.compile(r"[ \t]*[,;.:)\n]")
 _UNIT_OPENING = re.compile(r"(?:huyện|quận|thị xã)\b")
 _MAX_NAME_TOKENS = 14
 _DANGLING = frozenset({"-", "–", "&", "và", "của", "về"})  # words a name cannot end with
@@ -408,6 +409,14 @@ class OrganizationReader:
         ):
             best = replace(best, generic=True)
         return best
+
+    def bare_head_at(self, pos: int) -> OrgMatch | None:
+        """A head written alone at ``pos``, up to a comma or clause end ("Đảng ủy," after "Bí thư")."""
+        match = _HEAD_REGEX.match(self.text, pos)
+        if match is None or not _CLAUSE_PUNCTUATION.match(self.text, match.end()):
+            return None
+        head = _HEADS[_as_written(match.group())]
+        return OrgMatch(pos, match.end(), head.name, head.kind, head.name, bare=True)
 
     def _national_at(self, pos: int) -> OrgMatch | None:
         match = _NATIONAL_REGEX.match(self.text, pos)

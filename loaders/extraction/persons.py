@@ -77,6 +77,7 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
     short = [n for n in names if n.syllables == 1]
     _assign(ctx.text, full, segments)
     _share_plural_titles(ctx.text, full, segments)
+    _share_verb_posts(ctx.text, full, segments)
     persons = []
     for index, name in enumerate(full):
         own = [s for s in segments if s.owner == index or index in s.sharers]
@@ -108,7 +109,8 @@ def _body_after(ctx: ArticleContext, title: TitleMatch) -> OrgMatch | None:
     org = ctx.organizations.at(pos)
     if org is None and title.head_start is not None:
         return ctx.organizations.at(title.head_start)
-    return org
+    # "Bí thư Đảng ủy, Giám đốc Sở Y tế": a head alone after a title is the body of that kind in the article
+    return org or ctx.organizations.bare_head_at(pos)
 
 
 def _inside(name: NameMention, segments: list[Segment]) -> bool:
@@ -189,6 +191,32 @@ def _share_plural_titles(text: str, names: list[NameMention], segments: list[Seg
                 break
             segment.sharers.append(index)
             previous = name
+
+
+def _share_verb_posts(text: str, names: list[NameMention], segments: list[Segment]) -> None:
+    """A post a verb gives a list of people is each one's: "bà A, Giám đốc Sở X và ông B, Giám đốc Sở Y
+    làm Phó ban" makes both Phó Trưởng ban ("A làm Trưởng ban, B làm Phó ban" gives each their own)."""
+    given = [
+        (s, s.owner) for s in segments if s.owner is not None and _given_by_verb(text, s, s.owner, names, segments)
+    ]
+    owners = {owner for _, owner in given}
+    for segment, owner in given:
+        for index in range(owner - 1, -1, -1):
+            end = _end_of(index, names, segments, names[index + 1].context_start)
+            if index in owners or not _LIST_JOIN.fullmatch(text, end, names[index + 1].context_start):
+                break
+            if not segment.former:
+                segment.sharers.append(index)
+
+
+def _given_by_verb(text: str, segment: Segment, owner: int, names: list[NameMention], segments: list[Segment]) -> bool:
+    return is_post_verb(text[_end_of(owner, names, segments, segment.start) : segment.start])
+
+
+def _end_of(index: int, names: list[NameMention], segments: list[Segment], before: int) -> int:
+    """Where what is written of person ``index`` (the name and the posts chained to it) ends before ``before``."""
+    owned = [s.end for s in segments if s.owner == index and s.end <= before]
+    return max([names[index].end, *owned])
 
 
 def _listed(text: str, name: NameMention) -> bool:

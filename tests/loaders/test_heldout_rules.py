@@ -134,3 +134,27 @@ def test_a_city_party_committee_in_a_province(record_of: RecordOf, posts_of: Pos
         ("Phó Bí thư", "Thành ủy Pleiku"),
         ("Chủ tịch", "Ủy ban nhân dân thành phố Pleiku"),
     }
+
+
+def test_a_post_given_by_a_verb_to_a_list_of_people(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "UBND tỉnh Bắc Giang thành lập Ban Chỉ đạo phát triển thương mại điện tử tỉnh. Theo quyết định, ông "
+        "Thân Văn Lộc, Phó Chủ tịch UBND tỉnh làm Trưởng ban; bà Giáp Thị Mận, Giám đốc Sở Tài chính và ông Ngọ Duy "
+        "Hiển, Giám đốc Sở Nội vụ làm Phó ban."
+    )
+    posts = posts_of(record)
+    assert {title for title, _ in posts["Giáp Thị Mận"]} == {"Giám đốc", "Phó Trưởng ban"}
+    assert {title for title, _ in posts["Ngọ Duy Hiển"]} == {"Giám đốc", "Phó Trưởng ban"}
+    assert "Phó Trưởng ban" not in {title for title, _ in posts["Thân Văn Lộc"]}
+
+
+def test_a_head_alone_after_a_title_is_the_body_the_article_names(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Ngày 9/9/2024, đoàn kiểm tra làm việc với Đảng ủy Sở Tài chính tỉnh Vĩnh Long. Ông Hà Quốc Tuấn, "
+        "Bí thư Đảng ủy, Giám đốc Sở Tài chính báo cáo. Ông Lê Tấn Đạt, Cục trưởng Cục Thuế tỉnh cũng dự."
+    )
+    posts = posts_of(record)
+    assert posts["Hà Quốc Tuấn"] == {
+        ("Bí thư", "Đảng ủy Sở Tài chính tỉnh Vĩnh Long"),
+        ("Giám đốc", "Sở Tài chính tỉnh Vĩnh Long"),
+    }
