@@ -5,7 +5,8 @@
 
 Three full syncs (``govkg neo4j sync --full``) into the same server, one after the other:
 
-1. every article, written in batches of ``--batch-size`` rows per ``UNWIND`` statement;
+1. every article, written in batches of ``--batch-size`` rows per ``UNWIND`` statement
+   (then an incremental sync with nothing to do, timed too);
 2. the first ``--per-row-articles`` articles, batched the same way;
 3. those same articles, one statement and one transaction per row — the way a naive loader writes.
 
@@ -64,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         batched = Neo4jWriter(connection.driver, args.database, batch_size=args.batch_size)
         whole = ProjectionSync(store, batched, chunk_size=args.chunk).run(full=True)
         counts = batched.counts()
+        unchanged = ProjectionSync(store, batched, chunk_size=args.chunk).run()
         slice_size = min(args.per_row_articles, total)
         batched_slice = ProjectionSync(store, batched, chunk_size=args.chunk).run(full=True, limit=slice_size)
         per_row = Neo4jWriter(connection.driver, args.database, per_row=True)
@@ -91,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Writing alone: UNWIND {whole.rows_per_writing_second:,.0f} rows/s, per row {per_row_rate:,.0f} rows/s "
         f"({whole.rows_per_writing_second / per_row_rate:,.1f}x)."
+    )
+    print(
+        f"An incremental sync with nothing to do (digesting {unchanged.unchanged:,} article graphs, "
+        f"reading the ledger) took {unchanged.seconds:,.1f} s."
     )
     labels = ", ".join(f"{name} {count:,}" for name, count in counts.items() if count)
     print(f"Projection of the whole store: {labels}")
