@@ -83,6 +83,7 @@ _PHRASE_LISTS = (
     "strong_basis_verbs",
     "basis_verbs",
     "back_references",
+    "directive_verbs",
 )
 _PATTERNS: dict[str, re.Pattern[str]] = {
     key: re.compile(alternation(strings("meetings", key)), re.IGNORECASE) for key in _PHRASE_LISTS
@@ -213,11 +214,21 @@ class MeetingFinder:
                 draft.sentences.add(index)
                 return draft
         if day is None and self.drafts:
-            self.drafts[-1].sentences.add(index)
-            return self.drafts[-1]
+            target = self._referred(trigger)
+            target.sentences.add(index)
+            return target
         draft = _Draft(trigger, day, province, self._kind(trigger, end), {index})
         self.drafts.append(draft)
         return draft
+
+    def _referred(self, trigger: _Trigger) -> _Draft:
+        """The meeting an undated mention refers to: the latest, or the latest of the kind it names when that
+        kind is specific ("Tại lớp tập huấn, …" after a training and a seminar; "hội nghị" names any kind)."""
+        latest = self.drafts[-1]
+        if trigger.kind_class == _ANY_KIND or latest.trigger.kind_class == trigger.kind_class:
+            return latest
+        same_kind = [d for d in self.drafts if d.trigger.kind_class == trigger.kind_class]
+        return same_kind[-1] if same_kind else latest
 
     def _province(self, start: int, end: int) -> Province | None:
         for hit in self.ctx.provinces_in(start, end):
@@ -343,9 +354,19 @@ class MeetingFinder:
             verbs = "strong_basis_verbs" if strong else "basis_verbs"
             if not _any(verbs, self.ctx.text, clause_start, document.start):
                 continue
+            if self._instructed(clause_start, document.start):
+                continue
             if all(r.value != document.number for r in draft.legal_basis):
                 evidence = Evidence(document.start, document.end, "meeting.legal_basis", 0.75 if strong else 0.85)
                 draft.legal_basis.append(Reference(document.number, evidence))
+
+    def _instructed(self, clause_start: int, pos: int) -> bool:
+        """True when a person in the clause asks others to act on what follows ("ông A đề nghị các đơn vị thực
+        hiện nghiêm Nghị quyết …"): the document is the speaker's instruction, not the meeting's basis."""
+        for verb in _regex("directive_verbs").finditer(self.ctx.text, clause_start, pos):
+            if self.people.key_of(clause_start, verb.start()):
+                return True
+        return False
 
     def _meeting(self, draft: _Draft) -> Meeting:
         trigger = draft.trigger
@@ -362,5 +383,7 @@ class MeetingFinder:
         )
 
 
+# The class of "hội nghị": a conference of any kind (a review, a training), so no kind of its own to refer to.
+_ANY_KIND = "Conference"
 # Triggers that are verbs of their own: the sentence reports the event by them.
 _VERB_TRIGGERS = frozenset({"thăm và làm việc", "thăm, làm việc", "làm việc với", "đi thăm", "buổi đến thăm"})

@@ -158,3 +158,24 @@ def test_a_head_alone_after_a_title_is_the_body_the_article_names(record_of: Rec
         ("Bí thư", "Đảng ủy Sở Tài chính tỉnh Vĩnh Long"),
         ("Giám đốc", "Sở Tài chính tỉnh Vĩnh Long"),
     }
+
+
+def test_a_document_a_speaker_asks_others_to_implement_is_no_basis(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Sáng 12/3/2024, UBND tỉnh Thái Nguyên tổ chức hội nghị triển khai Kế hoạch số 41/KH-UBND ngày "
+        "1/3/2024 của UBND tỉnh về cải cách hành chính. Kết luận hội nghị, Phó Chủ tịch UBND tỉnh Dương Văn Lượng "
+        "đề nghị các sở thực hiện nghiêm Chỉ thị số 05/CT-UBND của Chủ tịch UBND tỉnh."
+    )
+    [meeting] = extraction.meetings
+    assert [b.value for b in meeting.legal_basis] == ["41/KH-UBND"]
+
+
+def test_a_sentence_naming_the_purpose_of_the_meeting_gives_its_basis(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Ngày 4/6/2024, Sở Y tế tỉnh Hà Nam tổ chức lớp tập huấn cho 200 cán bộ y tế cơ sở. Ngày 6/6/2024, "
+        "Sở tổ chức hội thảo về bệnh án điện tử. Giám đốc Sở Y tế Trần Thị Hoa cho biết, hội thảo nhằm cụ thể hóa "
+        "Kế hoạch số 77/KH-UBND của UBND tỉnh. Tại lớp tập huấn, học viên được hướng dẫn theo Thông tư số "
+        "46/2018/TT-BYT của Bộ Y tế."
+    )
+    basis = {m.date: [b.value for b in m.legal_basis] for m in extraction.meetings}
+    assert basis == {date(2024, 6, 4): ["46/2018/TT-BYT"], date(2024, 6, 6): ["77/KH-UBND"]}
