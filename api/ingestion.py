@@ -31,6 +31,9 @@ from ontology.identity import mint_article_iri
 
 log = logging.getLogger(__name__)
 
+#: Articles written between two flushes of the store during a long ingest.
+FLUSH_EVERY = 2000
+
 
 class Status(StrEnum):
     """What happened to one input file."""
@@ -278,7 +281,13 @@ def _write_all(
     summary: IngestSummary,
     on_file: Callable[[FileOutcome], None] | None,
 ) -> None:
+    written = 0
     for batch in prepared_batches:
+        written += len(batch)
+        if written >= FLUSH_EVERY:
+            # Flushing lets the store drop its write-ahead logs, which otherwise pile up for hours.
+            store.flush()
+            written = 0
         for outcome in write_batch(store, batch):
             if outcome.status is Status.REJECTED:
                 log.warning("rejected %s: %s", outcome.path, outcome.reason)
