@@ -99,7 +99,8 @@ class BodyResolver:
         """``org`` as the article's bodies settled it: "Cục Thống kê" after "Cục Thống kê tỉnh" is that body."""
         if org.located:
             return org
-        return next((o for o in self.named if o.start == org.start and o.head == org.head and o.located), org)
+        longer = (o for o in self.named if o.start == org.start and o.head == org.head and o.name != org.name)
+        return next((o for o in longer if o.name.startswith(org.name)), org)
 
     def nearby(self, kinds: frozenset[str], pos: int) -> OrgMatch | None:
         """The one body of ``kinds`` named earlier in the sentence holding ``pos``, if exactly one is."""
@@ -197,7 +198,7 @@ def _bodies(
     if org is not None and not org.bare:
         org = resolver.settled(org)
         return [(org.name, org.province)]
-    head = org.head if org is not None else entry.head
+    head = org.head if org is not None else entry.head or entry.of
     if head is not None:
         found = resolver.focus(head, segment.start)
         if found:

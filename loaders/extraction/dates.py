@@ -40,6 +40,7 @@ class DateMention:
     offset: int | None = None
     in_range: bool = False
     deadline: bool = False  # "trước ngày 30/6", "chậm nhất ngày 15/4": a time limit, not when something happened
+    same_day: bool = False  # "chiều cùng ngày": the day of the date written before it
 
 
 def _build_cued_day_month() -> re.Pattern[str]:
@@ -74,6 +75,14 @@ def _build_deadline_cue() -> re.Pattern[str]:
 _DEADLINE_CUE: re.Pattern[str] = _build_deadline_cue()
 
 
+def _build_same_day() -> re.Pattern[str]:
+    parts = alternation(strings("dates", "day_parts"))
+    return re.compile(rf"(?:(?:{parts})\s+)?(?:{alternation(strings('dates', 'same_day'))})", re.IGNORECASE)
+
+
+_SAME_DAY: re.Pattern[str] = _build_same_day()
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date in ``text[start:end]``, left to right."""
     end = len(text) if end is None else end
@@ -91,6 +100,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if not any(a <= match.start() < b for a, b in taken):
             offset = int(table("dates")["relative_days"][match.group().lower()])
             found.append(DateMention(match.start(), match.end(), 0, 0, None, offset=offset))
+    for match in _SAME_DAY.finditer(text, start, end):
+        if not any(a <= match.start() < b for a, b in taken):
+            found.append(DateMention(match.start(), match.end(), 0, 0, None, same_day=True))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -112,6 +124,8 @@ def _mention(text: str, match: re.Match[str]) -> DateMention | None:
 
 def resolve(mention: DateMention, published: date | None, year_hint: int | None) -> date | None:
     """The day ``mention`` names, its year from the text, the publication date or the hint; else ``None``."""
+    if mention.same_day:
+        return None  # the caller knows the date written before it (see MeetingFinder)
     if mention.offset is not None:
         return published + timedelta(days=mention.offset) if published else None
     if mention.year is not None:

@@ -64,13 +64,25 @@ _CITATION_REGEX: re.Pattern[str] = _build_citation_regex()
 
 
 def _build_titled_citation_regex() -> re.Pattern[str]:
-    """A law cited by its title and then its notation: "Luật Ngân sách nhà nước số 83/2015/QH13"."""
+    """A law cited by its title and then its notation: "Luật Ngân sách nhà nước số 83/2015/QH13" (the
+    National Assembly's and its Standing Committee's notations end in QH or UBTVQH and the term)."""
     types = alternation(strings("legal_documents", "titled_types"))
     title = r"[A-ZÀ-ỸĐ][^.;:\n“”\"()]{1,100}?"
-    return re.compile(rf"(?P<type>{types})\s+(?P<title>{title})\s+số\s*(?P<number>{_STANDARD})")
+    number = r"\d+\s*/\s*\d{4}\s*/\s*(?:UBTVQH|QH)\d+"
+    return re.compile(rf"(?P<type>{types})\s+(?P<title>{title})\s+số\s*(?P<number>{number})")
 
 
 _TITLED_CITATION_REGEX: re.Pattern[str] = _build_titled_citation_regex()
+# Another kind of document named inside a law's title ("Luật X và Nghị quyết số …/QH15") owns the notation;
+# a law named in a law's title ("Luật sửa đổi … của Luật Quy hoạch số …") does not stop it.
+_TYPE_WORD = re.compile(
+    alternation(
+        form
+        for item in table("legal_documents")["types"]
+        for form in item["forms"]
+        if item["type"] not in strings("legal_documents", "titled_types")
+    )
+)
 
 
 def _build_party_codes() -> frozenset[str]:
@@ -122,12 +134,29 @@ def official_notation(text: str) -> str:
 def find_documents(ctx: ArticleContext) -> list[DocumentMention]:
     """Every legal document the article cites by notation, or by bare number with an issuer."""
     mentions: list[DocumentMention] = []
-    matches = [*_CITATION_REGEX.finditer(ctx.text), *_TITLED_CITATION_REGEX.finditer(ctx.text)]
+    titled = [m for m in _TITLED_CITATION_REGEX.finditer(ctx.text) if not _TYPE_WORD.search(m.group("title"))]
+    matches = [*_CITATION_REGEX.finditer(ctx.text), *titled]
     for match in sorted(matches, key=lambda m: m.start()):
         mention = _mention(ctx, match, mentions[-1] if mentions else None)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return _completed(mentions)
+
+
+def _completed(mentions: list[DocumentMention]) -> list[DocumentMention]:
+    """Bare numbers written out with the notation the article cites in full: "Nghị quyết 26 của Bộ Chính trị"
+    beside "Nghị quyết số 26-NQ/TW" is that resolution."""
+    full = [m for m in mentions if not m.bare]
+    completed = []
+    for mention in mentions:
+        same = next((m for m in full if mention.bare and m.type == mention.type and _leads(m, mention)), None)
+        completed.append(replace(mention, number=same.number, bare=False) if same is not None else mention)
+    return completed
+
+
+def _leads(full: DocumentMention, bare: DocumentMention) -> bool:
+    """True when ``bare``'s number is the leading number of ``full``'s notation ("26" of "26-NQ/TW")."""
+    return full.number.startswith(bare.number) and not full.number[len(bare.number) : len(bare.number) + 1].isalnum()
 
 
 def unique_documents(mentions: list[DocumentMention]) -> list[DocumentMention]:

@@ -15,8 +15,9 @@ from datetime import date
 
 from loaders.extraction.letters import CAP_SYLLABLE, LETTER
 from loaders.extraction.names import starts_person_name
-from loaders.extraction.provinces import city_end, province_at
+from loaders.extraction.provinces import ArticleProvince, city_end, province_at
 from loaders.extraction.tables import alternation, strings, table
+from ontology.gazetteer import Province
 
 _NAME = re.compile(rf"{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,3}}(?!{LETTER[:-1]}0-9])")
 _SYLLABLES = re.compile(r"\S+")
@@ -34,6 +35,20 @@ def _build_bare_word_regex() -> re.Pattern[str]:
 
 
 _BARE_WORD: re.Pattern[str] = _build_bare_word_regex()
+
+
+def _build_committee_units() -> dict[str, str]:
+    """The party committees named by their unit ("Huyện ủy Mường Khương"), by form, with their unit word."""
+    return {
+        form: head["unit"]
+        for head in table("organizations")["heads"]
+        if head.get("unit")
+        for form in head.get("forms") or [head["name"]]
+    }
+
+
+_COMMITTEE_UNITS: dict[str, str] = _build_committee_units()
+_COMMITTEE = re.compile(rf"(?:{alternation(_COMMITTEE_UNITS)})[ \t]+")
 
 
 def _spelled_out(word: str) -> str:
@@ -60,9 +75,10 @@ class LocalUnit:
 class LocalUnits:
     """The units below the province one article names."""
 
-    def __init__(self, text: str, on: date | None) -> None:
+    def __init__(self, text: str, on: date | None, province: ArticleProvince | None = None) -> None:
         self.text = text
         self.on = on
+        self.province = province  # the article's, as it writes it
         self._named: dict[str, set[str]] | None = None
 
     def at(self, pos: int) -> LocalUnit | None:
@@ -75,12 +91,20 @@ class LocalUnits:
             return None
         unit_word = _spelled_out(word.group().strip())
         hit = province_at(self.text, word.end(), self.on)
-        if hit is not None and (unit_word != "thành phố" or hit.province.is_city):
+        if hit is not None and (unit_word != "thành phố" or self._city_province(hit.province)):
             return None
         end = hit.end if hit is not None else city_end(self.text, pos) or self._name_end(word.end(), name.end())
         if end is None:
             return None
         return LocalUnit(pos, end, unit_word, self.text[word.end() : end])
+
+    def _city_province(self, province: Province) -> bool:
+        """True when "thành phố X" names the province itself: a city-province the article does not write as a
+        province ("thành phố Huế" in an article about the tỉnh Thừa Thiên Huế is the city below it)."""
+        article = self.province
+        if article is not None and article.province.code == province.code:
+            return article.unit == "thành phố"
+        return province.is_city
 
     def bare_at(self, pos: int) -> LocalUnit | None:
         """The unit a bare word at ``pos`` means ("huyện" → "huyện Mường Khương"), if the article names one."""
@@ -103,10 +127,19 @@ class LocalUnits:
                 unit = self.at(match.start())
                 if unit is not None:
                     self._named.setdefault(unit.word, set()).add(unit.name)
+            for match in _COMMITTEE.finditer(self.text):  # "Thành ủy Vinh" names the city Vinh
+                end = self.name_end(match.end())
+                if end is not None:
+                    unit_word = _COMMITTEE_UNITS[" ".join(match.group().split())]
+                    self._named.setdefault(unit_word, set()).add(self.text[match.end() : end])
         return frozenset(self._named.get(word, ()))
 
     def name_end(self, pos: int) -> int | None:
-        """Where a unit's name written at ``pos`` without its unit word ends ("Huyện ủy Mường Khương")."""
+        """Where a unit's name written at ``pos`` without its unit word ends ("Huyện ủy Mường Khương",
+        "Thành ủy Buôn Ma Thuột"); ``None`` for a province's name or none."""
+        city = city_end(self.text, pos, with_unit=False)
+        if city is not None:
+            return city
         name = _NAME.match(self.text, pos)
         if name is None or province_at(self.text, pos, self.on) is not None:
             return None

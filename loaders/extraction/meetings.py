@@ -191,16 +191,21 @@ class MeetingFinder:
 
     def _date(self, start: int, end: int) -> DateMention | None:
         for mention in self._dates:
-            if not start <= mention.start < end or mention.in_range or mention.deadline:
-                continue
-            if not self._cited(mention.start):
+            if start <= mention.start < end and (self._is_event_date(mention) or mention.same_day):
                 return mention
         return None
+
+    def _is_event_date(self, mention: DateMention) -> bool:
+        """A date on which something happened: no span, time limit or document's date."""
+        return not (mention.in_range or mention.deadline or mention.same_day or self._cited(mention.start))
 
     def _cited(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.ctx.citations)
 
     def _resolve(self, mention: DateMention) -> date | None:
+        if mention.same_day:  # "chiều cùng ngày": the day last written before it
+            before = [m for m in self._dates if m.start < mention.start and self._is_event_date(m)]
+            return self._resolve(before[-1]) if before else None
         hint = None
         if mention.year is None and self.ctx.published is None:
             hint = year_hint(self.ctx.text, self._dates, self.ctx.citations, mention)
@@ -354,17 +359,17 @@ class MeetingFinder:
             verbs = "strong_basis_verbs" if strong else "basis_verbs"
             if not _any(verbs, self.ctx.text, clause_start, document.start):
                 continue
-            if self._instructed(clause_start, document.start):
+            if self._instructed(self.ctx.sentence(document.start).start, document.start):
                 continue
             if all(r.value != document.number for r in draft.legal_basis):
                 evidence = Evidence(document.start, document.end, "meeting.legal_basis", 0.75 if strong else 0.85)
                 draft.legal_basis.append(Reference(document.number, evidence))
 
-    def _instructed(self, clause_start: int, pos: int) -> bool:
-        """True when a person in the clause asks others to act on what follows ("ông A đề nghị các đơn vị thực
-        hiện nghiêm Nghị quyết …"): the document is the speaker's instruction, not the meeting's basis."""
-        for verb in _regex("directive_verbs").finditer(self.ctx.text, clause_start, pos):
-            if self.people.key_of(clause_start, verb.start()):
+    def _instructed(self, sentence_start: int, pos: int) -> bool:
+        """True when a person in the sentence asks others to act on what follows ("ông A đề nghị các đơn vị
+        …; thực hiện nghiêm Nghị quyết …"): the document is the speaker's instruction, not the meeting's basis."""
+        for verb in _regex("directive_verbs").finditer(self.ctx.text, sentence_start, pos):
+            if self.people.key_of(sentence_start, verb.start()):
                 return True
         return False
 

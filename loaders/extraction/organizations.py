@@ -24,7 +24,7 @@ from loaders.extraction.keys import text_key
 from loaders.extraction.letters import LETTER, is_capitalised
 from loaders.extraction.local_units import LocalUnits
 from loaders.extraction.names import starts_person_name
-from loaders.extraction.provinces import ArticleProvince, city_end, province_at
+from loaders.extraction.provinces import ArticleProvince, province_at
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
 from loaders.extraction.titles import title_at
 from ontology.gazetteer import Province
@@ -321,7 +321,7 @@ class OrganizationReader:
         self.province = province
         self.on = on
         self._places = places
-        self._units = LocalUnits(text, on)
+        self._units = LocalUnits(text, on, province)
         self._siblings: dict[str, OrganizationReader] = {}
 
     def _local_province(self, pos: int) -> ArticleProvince | None:
@@ -355,7 +355,7 @@ class OrganizationReader:
         return self._units.only(word)
 
     def _in_city(self) -> bool:
-        return self.province is not None and self.province.province.is_city
+        return self.province is not None and self.province.unit == "thành phố"
 
     def department_at(self, pos: int) -> OrgMatch | None:
         """A department written by its field alone at ``pos`` ("Kế hoạch và Đầu tư" in a list after "Sở:")."""
@@ -485,7 +485,7 @@ class OrganizationReader:
 
     def _with_place(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
         """A body named by the unit it serves ("Huyện ủy Mường Khương"); alone, by the one the article names."""
-        end = city_end(self.text, after, with_unit=False) or self._units.name_end(after)
+        end = self._units.name_end(after)
         if end is not None:
             return OrgMatch(pos, end, f"{head.name} {self.text[after:end]}", head.kind, head.name, located=True)
         only = self._unit_named(head.unit, pos) if head.unit else None
@@ -529,8 +529,9 @@ class OrganizationReader:
             return None
         name = f"{head.name} {expand_abbreviations(' '.join(words))}"
         org = OrgMatch(pos, end, name, head.kind, head.name, owner=owner)
-        if locality is None and head.scope != "provincial" and words[0][:1].islower() and not _numbered(words):
-            return None  # "Trung tâm dữ liệu tập trung" is a facility; "Trung tâm … tỉnh X" a body
+        placed = locality is not None or owner is not None
+        if not placed and head.scope != "provincial" and words[0][:1].islower() and not _numbered(words):
+            return None  # "Trung tâm dữ liệu tập trung" is a facility; "Trung tâm … tỉnh X", "… của UBND tỉnh" a body
         if locality is not None:
             return replace(
                 org,
@@ -569,7 +570,7 @@ class OrganizationReader:
         if written is None:
             return None
         end = pos + len(word.group().rstrip()) if word else pos
-        if written != "tỉnh" and not (self.province and self.province.province.is_city):
+        if written != "tỉnh" and not self._in_city():
             city = self._local_city(pos)  # "… tại thành phố Bắc Kạn có … Chủ tịch HĐND thành phố"
             return _Locality(end, city, None, False) if city else _Locality(end, "thành phố", None, True)
         province = self.province.province if self.province else None

@@ -152,12 +152,16 @@ def article_province(text: str, title_end: int, hits: list[ProvinceHit]) -> Arti
         first.setdefault(hit.province.code, hit.start)
     code = max(weights, key=lambda c: (weights[c], -first[c]))
     mine = [hit for hit in hits if hit.province.code == code]
-    return ArticleProvince(mine[0].province, _label(text, mine), _unit(text, mine))
+    unit = _unit(text, mine)
+    return ArticleProvince(mine[0].province, _label(text, mine, unit), unit)
 
 
-def _label(text: str, hits: list[ProvinceHit]) -> str:
-    """The name the article gives the province: the one written after "tỉnh"/"thành phố", else the commonest."""
-    formal = [hit.label for hit in hits if _UNIT_BEFORE.search(text, max(0, hit.start - 12), hit.start)]
+def _label(text: str, hits: list[ProvinceHit], unit: str) -> str:
+    """The name the article gives the province: the one written after its unit word ("tỉnh Thừa Thiên Huế",
+    not the "thành phố Huế" below it), else after either unit word, else the commonest."""
+    written = [(hit, _UNIT_BEFORE.search(text, max(0, hit.start - 12), hit.start)) for hit in hits]
+    formal = [hit.label for hit, word in written if word and (word.group("province") is not None) == (unit == "tỉnh")]
+    formal = formal or [hit.label for hit, word in written if word]
     named = [hit.label for hit in hits if not hit.by_city]
     pool = formal or named or [hits[0].province.name]
     return Counter(pool).most_common(1)[0][0]
@@ -178,6 +182,8 @@ def _unit(text: str, hits: list[ProvinceHit]) -> str:
         unit_before = _UNIT_BEFORE.search(text, max(0, hit.start - 12), hit.start)
         if unit_before and not hit.by_city:
             votes["province" if unit_before.group("province") else "city"] += 1
-    if province.is_city and votes["city"] >= votes["province"]:
+    # A city-province written "tỉnh X" is a province in this article (Thừa Thiên Huế before 2025), and
+    # "thành phố Huế" the city below it.
+    if province.is_city and votes["city"] >= votes["province"] and not votes["province"]:
         return "thành phố"
     return "tỉnh"

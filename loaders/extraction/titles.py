@@ -16,6 +16,7 @@ class TitleEntry:
     title: str
     head: str | None  # the title's last word starts the organization ("Ban" in "Trưởng ban")
     organization: str | None  # the body the title always belongs to
+    of: str | None = None  # the first word of the kind of body it is held in ("Tổ" for "Tổ trưởng")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ class TitleMatch:
 def _build_entries() -> dict[str, TitleEntry]:
     entries: dict[str, TitleEntry] = {}
     for item in table("titles")["titles"]:
-        entry = TitleEntry(item["title"], item.get("head"), item.get("organization"))
+        entry = TitleEntry(item["title"], item.get("head"), item.get("organization"), item.get("of"))
         for form in item.get("forms") or [item["title"]]:
             entries[text_key(form)] = entry
     return entries

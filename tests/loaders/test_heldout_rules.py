@@ -179,3 +179,68 @@ def test_a_sentence_naming_the_purpose_of_the_meeting_gives_its_basis(extract_te
     )
     basis = {m.date: [b.value for b in m.legal_basis] for m in extraction.meetings}
     assert basis == {date(2024, 6, 4): ["46/2018/TT-BYT"], date(2024, 6, 6): ["77/KH-UBND"]}
+
+
+def test_a_law_title_never_takes_another_documents_notation(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Ông Bạc Cầm Khiêm yêu cầu thực hiện nghiêm Luật Phòng, chống thiên tai và Chỉ thị số 11/CT-UBND "
+        "ngày 3/5/2024 của Chủ tịch UBND tỉnh Điện Biên."
+    )
+    assert [(d["type"], d["number"]) for d in record["legal_documents"]] == [("Chỉ thị", "11/CT-UBND")]
+
+
+def test_a_bare_number_is_the_document_the_article_cites_in_full(record_of: RecordOf) -> None:
+    record = record_of(
+        "Hà Nam sơ kết thực hiện Nghị quyết 26 của Bộ Chính trị\n\nNgày 4/11/2023, Tỉnh ủy Hà Nam sơ kết 1 năm "
+        "thực hiện Nghị quyết số 26-NQ/TW ngày 3/11/2022 của Bộ Chính trị."
+    )
+    assert [(d["type"], d["number"]) for d in record["legal_documents"]] == [("Nghị quyết", "26-NQ/TW")]
+
+
+def test_later_the_same_day_is_the_day_written_before(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        HEADER + "Sáng 10/6/2024, UBND tỉnh Ninh Thuận tổ chức lễ công bố quyết định thành lập Trung tâm Dữ liệu "
+        "tỉnh. Chiều cùng ngày, Sở Thông tin và Truyền thông tổ chức hội nghị tập huấn cho cán bộ các sở."
+    )
+    assert [m.date for m in extraction.meetings] == [date(2024, 6, 10)]
+
+
+def test_a_command_board_and_a_working_group_hold_their_heads_posts(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Chiều 2/6/2024, Ban Chỉ huy Phòng thủ dân sự tỉnh Yên Bái họp. Ông Vũ Thế Phiệt, Phó Chủ tịch "
+        "UBND tỉnh, Trưởng Ban Chỉ huy chủ trì. UBND tỉnh cũng lập Tổ công tác liên ngành của UBND tỉnh về thu "
+        "hút đầu tư; ông Đàm Quang Huy, Giám đốc Sở Công Thương làm Tổ trưởng."
+    )
+    posts = posts_of(record)
+    assert ("Trưởng ban", "Ban Chỉ huy Phòng thủ dân sự tỉnh Yên Bái") in posts["Vũ Thế Phiệt"]
+    assert ("Tổ trưởng", "Tổ công tác liên ngành của Ủy ban nhân dân tỉnh Yên Bái") in posts["Đàm Quang Huy"]
+
+
+def test_a_university_named_with_the_university_it_belongs_to(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Hội thảo do Trường Đại học Kinh tế, Đại học Đà Nẵng tổ chức. PGS.TS Lưu Trọng Tuấn, Hiệu trưởng "
+        "Trường Đại học Kinh tế phát biểu khai mạc."
+    )
+    assert posts_of(record)["Lưu Trọng Tuấn"] == {("Hiệu trưởng", "Trường Đại học Kinh tế Đại học Đà Nẵng")}
+    assert "Đại học Đà Nẵng" in record["organizations"]
+
+
+def test_a_city_province_written_as_a_province_and_the_city_below_it(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Ngày 5/10/2023, UBND TP Huế tổ chức tọa đàm về du lịch đêm. Dự có ông Lê Bá Thuận, Phó Chủ tịch "
+        "UBND thành phố Huế và bà Tôn Nữ Hạnh, Phó Giám đốc Sở Du lịch tỉnh Thừa Thiên Huế."
+    )
+    assert record["province"] == "Thừa Thiên Huế"
+    posts = posts_of(record)
+    assert posts["Lê Bá Thuận"] == {("Phó Chủ tịch", "Ủy ban nhân dân thành phố Huế")}
+    assert posts["Tôn Nữ Hạnh"] == {("Phó Giám đốc", "Sở Du lịch tỉnh Thừa Thiên Huế")}
+
+
+def test_a_city_party_committee_names_its_city(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Ngày 8/9/2023, Ban Thường vụ Thành ủy Tam Kỳ sơ kết công tác. Bà Lê Thị Mai Hoa, Phó Bí thư "
+        "Thường trực Thành ủy và ông Trịnh Huy Đăng, Chủ tịch UBND thành phố cùng dự. UBND tỉnh Quảng Nam chỉ đạo."
+    )
+    posts = posts_of(record)
+    assert posts["Lê Thị Mai Hoa"] == {("Phó Bí thư Thường trực", "Thành ủy Tam Kỳ")}
+    assert posts["Trịnh Huy Đăng"] == {("Chủ tịch", "Ủy ban nhân dân thành phố Tam Kỳ")}
