@@ -244,3 +244,12 @@ def test_a_city_party_committee_names_its_city(record_of: RecordOf, posts_of: Po
     posts = posts_of(record)
     assert posts["Lê Thị Mai Hoa"] == {("Phó Bí thư Thường trực", "Thành ủy Tam Kỳ")}
     assert posts["Trịnh Huy Đăng"] == {("Chủ tịch", "Ủy ban nhân dân thành phố Tam Kỳ")}
+
+
+def test_a_provinces_party_newspaper_is_a_body_and_newspapers_in_general_are_not(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Dự giao ban có lãnh đạo Báo Bắc Giang, Đài Phát thanh và Truyền hình tỉnh cùng phóng viên các báo, "
+        "tạp chí thường trú."
+    )
+    assert "Báo Bắc Giang" in record["organizations"]
+    assert not any(name.lower().startswith("báo ") and name != "Báo Bắc Giang" for name in record["organizations"])
