@@ -45,7 +45,7 @@ def starts_person_name(text: str, pos: int) -> bool:
 
 def _is_surname(syllable: str) -> bool:
     """A family name, or the "H'" that opens a woman's name of the Central Highlands ("H'Hen Niê")."""
-    return syllable in _SURNAMES or syllable.startswith(("H'", "H’"))
+    return syllable in _SURNAMES or syllable[1:2] in ("'", "’")
 
 
 @dataclass(frozen=True, slots=True)

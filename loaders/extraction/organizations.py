@@ -41,7 +41,7 @@ _TOKEN = re.compile(rf"{_ALNUM}+(?:[&.'’/-]{_ALNUM}+)*|[-–&]")
 _DIGITS_BEFORE = re.compile(r"(?<!thứ )(?<!số )(?<!lần )(?:(?<![\d/.,])\b\d+|\bhai|\bba|\bbốn)[ \t]+$", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực", re.IGNORECASE)
 _CLAUSE_PUNCTUATION = re.compile(r"[ \t]*[,;.:)\n]")
-_UNIT_OPENING = re.compile(r"(?:huyện|quận|thị xã)\b")
+_UNIT_OPENINGS = ("huyện ", "quận ", "thị xã ")
 _MAX_NAME_TOKENS = 14
 _DANGLING = frozenset({"-", "–", "&", "và", "của", "về"})  # words a name cannot end with
 
@@ -647,7 +647,7 @@ class OrganizationReader:
         owner = self._owner_at(pos) if words else None
         if owner is not None:
             return _FreeName([*words, "của", owner.name], owner.end, owner=owner)
-        parent = self._parent_at(pos, rules.parents) if words else None
+        parent = self._parent_at(pos, rules.parents) if words and rules.parents else None
         if parent is not None:
             return _FreeName([*words, parent.name], parent.end, owner=parent)
         if self.text[pos] == "," and words and not rules.inner:
@@ -680,7 +680,7 @@ class OrganizationReader:
                 return locality if locality is not None and not locality.generic else None
         if self.text.startswith(("tỉnh", "thành phố", "TP"), pos):
             return self.locality_at(pos)
-        if _UNIT_OPENING.match(self.text, pos):  # "Ban Chỉ đạo chuyển đổi số huyện Mường Khương"
+        if self.text.startswith(_UNIT_OPENINGS, pos):  # "Ban Chỉ đạo chuyển đổi số huyện Mường Khương"
             locality = self.locality_at(pos)
             return locality if locality is not None and not locality.generic else None
         return None
