@@ -41,7 +41,7 @@ _TOKEN = re.compile(rf"{_ALNUM}+(?:[&.'’/-]{_ALNUM}+)*|[-–&]")
 _DIGITS_BEFORE = re.compile(r"(?<!thứ )(?<!số )(?<!lần )(?:(?<![\d/.,])\b\d+|\bhai|\bba|\bbốn)[ \t]+$", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực", re.IGNORECASE)
 _CLAUSE_PUNCTUATION = re.compile(r"[ \t]*[,;.:)\n]")
-_UNIT_OPENINGS = ("huyện ", "quận ", "thị xã ")
+_UNIT_OPENING = re.compile(r"(?:huyện|quận|thị xã)\b")
 _MAX_NAME_TOKENS = 14
 _DANGLING = frozenset({"-", "–", "&", "và", "của", "về"})  # words a name cannot end with
 
@@ -680,7 +680,7 @@ class OrganizationReader:
                 return locality if locality is not None and not locality.generic else None
         if self.text.startswith(("tỉnh", "thành phố", "TP"), pos):
             return self.locality_at(pos)
-        if self.text.startswith(_UNIT_OPENINGS, pos):  # "Ban Chỉ đạo chuyển đổi số huyện Mường Khương"
+        if _UNIT_OPENING.match(self.text, pos):  # "Ban Chỉ đạo chuyển đổi số huyện Mường Khương"
             locality = self.locality_at(pos)
             return locality if locality is not None and not locality.generic else None
         return None

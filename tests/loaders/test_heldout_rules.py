@@ -111,7 +111,7 @@ def test_a_bare_district_word_means_the_one_district_the_article_names(record_of
     record = record_of(
         HEADER + "Ngày 6/5/2024, Ban Chỉ đạo chuyển đổi số huyện Bảo Lâm (Cao Bằng) họp phiên thường kỳ. Đồng chí "
         "Lý Văn Pủ, Bí thư Huyện ủy, Trưởng Ban Chỉ đạo chủ trì; ông Nông Đình Kiên, Huyện ủy viên, Chủ tịch UBND "
-        "huyện dự họp."
+        "huyện dự họp. Lãnh đạo Phòng Văn hóa và Thông tin huyện, Văn phòng HĐND và UBND huyện báo cáo."
     )
     posts = posts_of(record)
     committee = "Ban Chỉ đạo chuyển đổi số huyện Bảo Lâm"
@@ -121,6 +121,8 @@ def test_a_bare_district_word_means_the_one_district_the_article_names(record_of
         ("Chủ tịch", "Ủy ban nhân dân huyện Bảo Lâm"),
     }
     assert committee in record["organizations"]
+    assert "Phòng Văn hóa và Thông tin huyện Bảo Lâm" in record["organizations"]
+    assert "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Bảo Lâm" in record["organizations"]
 
 
 def test_a_city_party_committee_in_a_province(record_of: RecordOf, posts_of: PostsOf) -> None:
