@@ -301,14 +301,16 @@ def load_wrk(url: str, paths: list[str], clients: int, seconds: float) -> Measur
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_WRK_SCRIPT % ", ".join(f'"{path}"' for path in paths))
     try:
-        command = ["wrk", "-t2", f"-c{clients}", f"-d{seconds:g}s", "--latency", "-s", script.name, url]
+        command = ["wrk", "-t2", f"-c{clients}", f"-d{seconds:g}s", "--timeout", "60s", "--latency", "-s", script.name]
+        command.append(url)
         output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 600).stdout
     finally:
         Path(script.name).unlink()
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    failed = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     return Measurement(
         requests=int(_found(r"(\d+) requests in", output)),
-        errors=int(bad[1]) if bad else 0,
+        errors=(int(bad[1]) if bad else 0) + (sum(int(n) for n in failed.groups()) if failed else 0),
         rate=float(_found(r"Requests/sec:\s+([\d.]+)", output)),
         p50=_wrk_milliseconds(_found(r"\s50%\s+(\S+)", output)),
         p99=_wrk_milliseconds(_found(r"\s99%\s+(\S+)", output)),
