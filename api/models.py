@@ -411,7 +411,7 @@ class Health(BaseModel):
     organizations: int
     legal_documents: int
     meetings: int
-    triples: int
+    triples: int | None = Field(description="Triples in the merged default graph; null when counting took too long.")
 
 
 ProvinceDetail.model_rebuild()
