@@ -70,7 +70,11 @@ def _in_fresh_process(store_path: Path, name: str, province: str | None, keep: b
     out = OUT / (f"govkg.{FORMATS[name].suffix}" if name in FORMATS else "projection.none")
     command = [sys.executable, "-m", "bench.bench_exports", "--one", name, "--store", str(store_path)]
     command += ["--out", str(out)] + (["--province", province] if province else [])
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        reason = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        print(f"{name} failed: {reason}", file=sys.stderr)
+        return Figure(name, float("nan"), float("nan"), float("nan"), 0, 0, 0)
     figure = Figure(**json.loads(done.stdout.strip().splitlines()[-1]))
     if not keep:
         out.unlink(missing_ok=True)
