@@ -136,17 +136,13 @@ class ProjectionSync:
         self.observer: SyncObserver = observer or _Silent()
         self._reference: set[str] = set()
 
-    def run(self, *, full: bool = False, limit: int | None = None) -> SyncReport:
-        """Bring the projection up to date with the store (see the module docstring); return what was done.
-
-        With ``limit``, only that many of the articles to sync are visited; the rest stay
-        for the next run (the benchmark times a slice this way).
-        """
+    def run(self, *, full: bool = False) -> SyncReport:
+        """Bring the projection up to date with the store (see the module docstring); return what was done."""
         report = SyncReport()
         began = time.perf_counter()
         writing = self.writer.seconds
         try:
-            self._run(report, full, limit)
+            self._run(report, full)
         except _SYNC_FAILURES as exc:
             reason = " ".join(str(exc).split())
             raise Neo4jSyncError(
@@ -159,7 +155,7 @@ class ProjectionSync:
 
     # -- steps ---------------------------------------------------------------
 
-    def _run(self, report: SyncReport, full: bool, limit: int | None) -> None:
+    def _run(self, report: SyncReport, full: bool) -> None:
         self.writer.ensure_schema()
         self._reference = reference_nodes(self.store)
         versions = {"projection": projection_version(), "reference": reference_stamp(self.store)}
@@ -183,7 +179,6 @@ class ProjectionSync:
         work = sorted(set(footprints) | set(ledger.digests))
         pending = [a for a in work if ledger.digests.get(a) != (footprints[a].digest if a in footprints else None)]
         report.unchanged = len(work) - len(pending)
-        pending = pending[:limit] if limit is not None else pending
         self.observer.phase("syncing articles", len(pending))
         processed: set[str] = set()
         for start in range(0, len(pending), self.chunk_size):
