@@ -12,7 +12,7 @@ from graph.sparql_runner import words_match
 from tests.api.conftest import LANG_SON_2015, LANG_SON_2016
 
 
-def _get(client: httpx.Client, path: str, status: int = 200, **params: Any) -> Any:
+def _get(client: httpx.Client, path: str, status: int = 200, /, **params: Any) -> Any:
     response = client.get(path, params=params)
     assert response.status_code == status, response.text
     return response.json()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from api.ingestion import Status, ingest
 from graph.store import OxigraphStore
 from tests.conftest import SHARED, requires_shared
@@ -26,10 +28,9 @@ SELECT ?date ?province ?notation ?chair ?sentence WHERE {
 def test_the_seeds_answer_who_chaired_which_meeting_under_which_decree(store: OxigraphStore) -> None:
     summary = ingest(store, [SHARED / "seeds"], max_bytes=2_000_000)
     assert {o.status for o in summary.outcomes} == {Status.OK}
-    rows = [
-        {k: row[k].value for k in ("date", "province", "notation", "chair", "sentence")}  # type: ignore[union-attr]
-        for row in store.query(QUESTION)
-    ]
+    result = store.query(QUESTION)
+    assert isinstance(result, ox.QuerySolutions)
+    rows = [{k: row[k].value for k in ("date", "province", "notation", "chair", "sentence")} for row in result]
     ha_tinh = [r for r in rows if r["date"] == "2012-08-14"]
     assert {r["chair"] for r in ha_tinh} == {"Nguyễn Minh Hồng", "Nguyễn Thiện"}
     assert {(r["province"], r["notation"]) for r in ha_tinh} == {("Hà Tĩnh", "64/2007/NĐ-CP")}
