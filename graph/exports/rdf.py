@@ -8,7 +8,10 @@ stand for, of the evidence of its edges and of those evidences' sentences —
 so projecting the exported RDF again gives the same nodes and edges.
 
 Triples are serialized in batches; each batch after the first drops the
-``@prefix`` lines the serializer repeats, so the output is one document.
+``@prefix`` lines the serializer repeats, so the output is one document. The
+whole dataset's named graphs are serialized by the store itself, one graph
+(one article) per block. Every read streams: memory does not grow with the
+store.
 """
 
 from __future__ import annotations
@@ -51,8 +54,7 @@ def subgraph_subjects(store: ArticleStore, graph: nx.MultiDiGraph) -> list[str]:
     ordered = sorted(evidence)
     for start in range(0, len(ordered), SUBJECTS_PER_QUERY):
         values = _values(ordered[start : start + SUBJECTS_PER_QUERY])
-        rows = store.query(f"SELECT DISTINCT ?s WHERE {{ {values} ?e <{GOVKG.sentence}> ?s }}")
-        assert isinstance(rows, ox.QuerySolutions)
+        rows = _solutions(store, f"SELECT DISTINCT ?s WHERE {{ {values} ?e <{GOVKG.sentence}> ?s }}")
         subjects.update(row["s"].value for row in rows if isinstance(row["s"], ox.NamedNode))
     return sorted(subjects)
 
@@ -62,41 +64,54 @@ def _values(subjects: Sequence[str], variable: str = "e") -> str:
 
 
 def default_triples(store: ArticleStore, subjects: Sequence[str] | None = None) -> Iterator[ox.Triple]:
-    """The default graph's triples: all of them, or those about ``subjects``."""
+    """The default graph's triples: all of them, or those about ``subjects``.
+
+    Read with ``SELECT``, not ``CONSTRUCT``, whose answer the store deduplicates
+    in memory (the default graph holds no duplicates to remove).
+    """
+    for query in _restricted("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", subjects):
+        for row in _solutions(store, query):
+            yield ox.Triple(row["s"], row["p"], row["o"])
+
+
+def dataset_quads(store: ArticleStore, subjects: Sequence[str]) -> Iterator[ox.Quad]:
+    """The quads about ``subjects`` in the default graph and the named graphs (but the quarantine's)."""
+    pattern = f"{{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_QUARANTINE} }}"
+    default = ox.DefaultGraph()
+    for query in _restricted(f"SELECT ?s ?p ?o ?g WHERE {{ {pattern} }}", subjects):
+        for row in _solutions(store, query):
+            graph = row["g"]
+            yield ox.Quad(row["s"], row["p"], row["o"], graph if graph is not None else default)
+
+
+def _restricted(query: str, subjects: Sequence[str] | None) -> Iterator[str]:
+    """``query`` as it is, or once per chunk of ``subjects`` with ``?s`` bound to the chunk."""
     if subjects is None:
-        yield from _construct(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        yield query
         return
+    head, brace, body = query.partition("WHERE {")
     for start in range(0, len(subjects), SUBJECTS_PER_QUERY):
-        values = _values(subjects[start : start + SUBJECTS_PER_QUERY], "s")
-        yield from _construct(store, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {values} ?s ?p ?o }}")
+        yield f"{head}{brace} {_values(subjects[start : start + SUBJECTS_PER_QUERY], 's')} {body}"
 
 
-def _construct(store: ArticleStore, sparql: str) -> ox.QueryTriples:
+def _solutions(store: ArticleStore, sparql: str) -> ox.QuerySolutions:
     result = store.query(sparql)
-    if not isinstance(result, ox.QueryTriples):
-        raise TypeError("expected CONSTRUCT triples")
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError("expected SELECT solutions")
     return result
 
 
-def dataset_quads(store: ArticleStore, subjects: Sequence[str] | None = None) -> Iterator[ox.Quad]:
-    """The default graph's triples and the named graphs' quads (but the quarantine's): all, or about ``subjects``."""
-    pattern = f"{{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_QUARANTINE} }}"
-    if subjects is None:
-        yield from _quads(store, f"SELECT ?s ?p ?o ?g WHERE {{ {pattern} }}")
-        return
-    for start in range(0, len(subjects), SUBJECTS_PER_QUERY):
-        values = _values(subjects[start : start + SUBJECTS_PER_QUERY], "s")
-        yield from _quads(store, f"SELECT ?s ?p ?o ?g WHERE {{ {values} {pattern} }}")
-
-
-def _quads(store: ArticleStore, sparql: str) -> Iterator[ox.Quad]:
-    rows = store.query(sparql)
-    if not isinstance(rows, ox.QuerySolutions):
-        raise TypeError("expected SELECT solutions")
-    default = ox.DefaultGraph()
-    for row in rows:
+def named_graph_blocks(store: ArticleStore) -> Iterator[bytes]:
+    """Each named graph (but the quarantine) as a TriG block, serialized by the store one graph at a time."""
+    graphs = _solutions(store, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} {_NOT_QUARANTINE} }} ORDER BY ?g")
+    for row in graphs:
         graph = row["g"]
-        yield ox.Quad(row["s"], row["p"], row["o"], graph if graph is not None else default)
+        if not isinstance(graph, ox.NamedNode):
+            continue
+        triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        assert isinstance(triples, ox.QueryTriples)
+        body = triples.serialize(format=ox.RdfFormat.TURTLE) or b""
+        yield str(graph).encode("utf-8") + b" {\n" + body + b"}\n"
 
 
 def serialized(statements: Iterable[Statement], rdf_format: ox.RdfFormat) -> Iterator[bytes]:
@@ -120,6 +135,15 @@ def _without_prefixes(data: bytes) -> bytes:
 def rdf_chunks(store: ArticleStore, name: str, subjects: Sequence[str] | None = None) -> Iterator[bytes]:
     """The whole graph (or the descriptions of ``subjects``) as Turtle, N-Triples or TriG (``name``)."""
     rdf_format = RDF_FORMATS[name][0]
-    if rdf_format is ox.RdfFormat.TRIG:
+    if rdf_format is not ox.RdfFormat.TRIG:
+        return serialized(default_triples(store, subjects), rdf_format)
+    if subjects is not None:
         return serialized(dataset_quads(store, subjects), rdf_format)
-    return serialized(default_triples(store, subjects), rdf_format)
+    return _whole_dataset(store)
+
+
+def _whole_dataset(store: ArticleStore) -> Iterator[bytes]:
+    default = ox.DefaultGraph()
+    quads = (ox.Quad(t.subject, t.predicate, t.object, default) for t in default_triples(store))
+    yield from serialized(quads, ox.RdfFormat.TRIG)
+    yield from named_graph_blocks(store)
