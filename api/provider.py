@@ -102,19 +102,19 @@ class GraphProvider:
 
     # -- reads ---------------------------------------------------------------
 
-    def select(self, query: str, substitutions: Mapping[str, Term] | None = None) -> Rows:
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> Rows:
         """Run a SELECT the API composed; whole lists may be read (up to ``INTERNAL_ROWS_CAP`` rows)."""
-        return self.runner.select(query, substitutions, max_rows=INTERNAL_ROWS_CAP)
+        return self.runner.select(query, bindings, max_rows=INTERNAL_ROWS_CAP)
 
     def rows(self, query: ListQuery, filters: Mapping[str, Term] | None = None, **entity: Term) -> list[Row]:
         """The rows of a list query with the given filters (by name), or of one entity (``person=IRI``)."""
         chosen = filters or {}
-        substitutions = {f"param_{name}": term for name, term in chosen.items()} | entity
-        return self.select(query.text(chosen), substitutions).dicts()
+        bindings = {f"param_{name}": term for name, term in chosen.items()} | entity
+        return self.select(query.text(chosen), bindings).dicts()
 
-    def select_capped(self, query: str, substitutions: Mapping[str, Term] | None = None) -> Rows:
+    def select_capped(self, query: str, bindings: Mapping[str, Term] | None = None) -> Rows:
         """Run a SELECT whose answer goes to the caller as is: bounded by ``GOVKG_MAX_ROWS``."""
-        return self.runner.select(query, substitutions)
+        return self.runner.select(query, bindings)
 
     def sparql(self, query: str, *, results_format: str, graph_format: str, dataset: Dataset) -> Serialized:
         """Run a caller's query (already checked read-only and SERVICE-free) and serialize its answer."""

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from api.ingestion import Status, ingest
 from bench.generator import write_corpus
+from bench.memory import PeakMemory
 from graph.reference import ensure_reference, reference_version
 from graph.store import OxigraphStore
 from loaders.reading import DEFAULT_MAX_BYTES
@@ -164,10 +165,17 @@ def _ingest(folder: Path, corpus: Path, workers: int) -> dict[str, object]:
     store = OxigraphStore(folder)
     ensure_reference(store)
     articles = sorted(corpus.glob("*.txt"))
-    summary = ingest(store, articles, max_bytes=DEFAULT_MAX_BYTES, workers=workers)
-    store.flush()
+    with PeakMemory() as memory:
+        summary = ingest(store, articles, max_bytes=DEFAULT_MAX_BYTES, workers=workers)
+        store.flush()
     del store
     gc.collect()  # close the RocksDB handle before the folder is renamed
     counts = {status.value: summary.count(status) for status in Status}
     log.info("ingested %s: %s", corpus.name, counts)
-    return {"corpus": corpus.name, "workers": workers, "reference": reference_version(), **counts}
+    return {
+        "corpus": corpus.name,
+        "workers": workers,
+        "reference": reference_version(),
+        "peak_mb": round(memory.peak_mb),
+        **counts,
+    }

@@ -16,13 +16,22 @@ in a pool of worker processes, each holding a read-only store opened on a
 - answers are cached per generation: a generation never changes, so a cached
   answer is exact until the next publish.
 
-This module knows nothing about HTTP: it runs text with substitutions and
+Values are bound to a query by :func:`bind_values`: a ``VALUES`` row placed
+as the first element of the query's outer ``WHERE`` group, each value a typed
+term written in its own N-Triples form (never caller text). Oxigraph plans
+that row as a known input, so the query starts from the bound values. SEP-0007
+substitution (``substitutions=``) is not used: the planner does not see
+substituted values, and a query driven by one ran 3–15× slower on a 20,000-article
+store (indicators of a province: 460 ms substituted, 150 ms with the row).
+
+This module knows nothing about HTTP: it runs text with bound values and
 returns rows or serialized bytes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import multiprocessing
@@ -42,6 +51,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph.sparql_text import SparqlTextError, tokens
 from ontology.namespaces import GOVKG
 from ontology.orthography import search_key
 
@@ -165,13 +175,85 @@ class Dataset:
     named_graphs: tuple[str, ...] = ()
 
 
+# -- binding values ----------------------------------------------------------
+
+_VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class BindingError(ValueError):
+    """Values cannot be bound to a query: a bad variable name or term, or no outer ``WHERE {`` to bind them in."""
+
+
+def values_row(bindings: Mapping[str, Term]) -> str:
+    """``VALUES (?a ?b) { (term term) }`` for ``bindings`` (variable name → term); empty when there are none.
+
+    Each term is written in its own N-Triples form (``str`` of a pyoxigraph
+    term: an IRI the constructor validated, a literal with its quotes and
+    escapes), so no value can change the query around it.
+    """
+    if not bindings:
+        return ""
+    for name, term in bindings.items():
+        if not _VARIABLE_NAME.match(name):
+            raise BindingError(f"{name!r} is not a variable name")
+        if not isinstance(term, ox.NamedNode | ox.Literal):
+            raise BindingError(f"?{name} must be bound to an IRI or a literal, not {type(term).__name__}")
+    ordered = sorted(bindings.items())  # one text (and one cache entry) whatever the order given
+    variables = " ".join(f"?{name}" for name, _ in ordered)
+    terms = " ".join(str(term) for _, term in ordered)
+    return f"VALUES ({variables}) {{ ({terms}) }}"
+
+
+@functools.lru_cache(maxsize=1024)
+def outer_group_start(query: str) -> int:
+    """Where the outer ``WHERE`` group's content begins in ``query``: the offset just past its ``{``.
+
+    Read from the tokens (a brace in a string, an IRI or a comment does not
+    count; a ``{`` inside parentheses belongs to an expression such as
+    ``EXISTS``). Raises :class:`BindingError` when the first top-level group
+    is not introduced by the keyword ``WHERE`` (``SELECT * { … }``, a
+    ``CONSTRUCT`` template) or there is none: a query that takes values must
+    say ``WHERE {``.
+    """
+    depth = parentheses = 0
+    previous = None
+    try:
+        for token in tokens(query):
+            if token.kind == "punct" and token.text in "{}()":
+                if token.text == "{" and depth == 0 and parentheses == 0:
+                    if previous is None or previous.kind != "word" or previous.text.upper() != "WHERE":
+                        break
+                    return token.offset + 1
+                step = 1 if token.text in "{(" else -1
+                if token.text in "{}":
+                    depth += step
+                else:
+                    parentheses += step
+            previous = token
+    except SparqlTextError as exc:
+        raise BindingError(f"cannot read the query: {exc}") from None
+    raise BindingError("the query has no outer 'WHERE {' to bind values in")
+
+
+def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
+    """``query`` with :func:`values_row` of ``bindings`` as the first element of its outer ``WHERE`` group.
+
+    The query is returned unchanged when there is nothing to bind. Raises
+    :class:`BindingError` (see :func:`outer_group_start`).
+    """
+    if not bindings:
+        return query
+    row = values_row(bindings)
+    start = outer_group_start(query)
+    return f"{query[:start]}\n  {row}\n{query[start:]}"
+
+
 # -- jobs sent to workers ----------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class _Job:
     query: str
-    substitutions: tuple[tuple[str, Term], ...]
     max_rows: int
     dataset: Dataset
     # None: plain rows; else the formats to serialize solutions/booleans and graphs in.
@@ -179,11 +261,9 @@ class _Job:
     graph_format: str | None = None
 
     def cache_key(self, generation: int) -> Hashable:
-        bound = tuple((name, str(term)) for name, term in self.substitutions)
         return (
             generation,
             self.query,
-            bound,
             self.max_rows,
             self.dataset,
             self.results_format,
@@ -292,8 +372,6 @@ class _WorkerState:
 
 def _run_job(store: ox.Store, job: _Job) -> Rows | Serialized | _Failure:
     options: dict[str, Any] = {"custom_functions": _CUSTOM_FUNCTIONS}
-    if job.substitutions:
-        options["substitutions"] = {ox.Variable(name): term for name, term in job.substitutions}
     if job.dataset.default_graphs:
         options["default_graph"] = [ox.NamedNode(iri) for iri in job.dataset.default_graphs]
     if job.dataset.named_graphs:
@@ -483,7 +561,7 @@ class SparqlRunner:
     def select(
         self,
         query: str,
-        substitutions: Mapping[str, Term] | None = None,
+        bindings: Mapping[str, Term] | None = None,
         *,
         max_rows: int | None = None,
         timeout: float | None = None,
@@ -491,10 +569,13 @@ class SparqlRunner:
     ) -> Rows:
         """Run a SELECT query; return its rows as plain values.
 
-        ``substitutions`` binds variables by name (SEP-0007), never by pasting
-        text. Raises a :class:`QueryError` subclass when there is no answer.
+        ``bindings`` binds variables by name (without the ``?``) to typed
+        terms, as a ``VALUES`` row at the start of the outer ``WHERE`` group
+        (:func:`bind_values`; :class:`BindingError` when the query has no
+        ``WHERE {``). Raises a :class:`QueryError` subclass when there is no
+        answer.
         """
-        job = _Job(query, _bound(substitutions), max_rows or self.max_rows, Dataset())
+        job = _Job(bind_values(query, bindings), max_rows or self.max_rows, Dataset())
         result = self._answer(job, timeout, cache)
         assert isinstance(result, Rows)
         return result
@@ -518,7 +599,7 @@ class SparqlRunner:
         for name, enum in ((results_format, ox.QueryResultsFormat), (graph_format, ox.RdfFormat)):
             if not hasattr(enum, name):
                 raise ValueError(f"unknown format {name!r}")
-        job = _Job(query, (), max_rows or self.max_rows, dataset or Dataset(), results_format, graph_format)
+        job = _Job(query, max_rows or self.max_rows, dataset or Dataset(), results_format, graph_format)
         result = self._answer(job, timeout, cache=True)
         assert isinstance(result, Serialized)
         return result
@@ -637,10 +718,6 @@ class SparqlRunner:
                 del self._retired[generation]
         for _, path in unused:
             shutil.rmtree(path, ignore_errors=True)
-
-
-def _bound(substitutions: Mapping[str, Term] | None) -> tuple[tuple[str, Term], ...]:
-    return tuple(sorted((substitutions or {}).items(), key=lambda item: item[0]))
 
 
 def _error(failure: _Failure) -> QueryError:

@@ -9,16 +9,17 @@ Each ``NAME.rq`` starts with a header of comment lines that declares it (see
     # columns: first, second, …
     # joined: column, …      (optional: "; "-joined names, sorted here)
 
-Parameter values never enter the query text: each is checked and turned into
-an RDF term (:meth:`NamedQuery.bind`) and bound by SEP-0007 substitution to the
-variable ``?param_NAME``, which the query projects (Oxigraph substitutes only
-projected variables). An optional parameter that is not given is bound to
+Parameter values never enter the query text as caller text: each is checked
+and turned into an RDF term (:meth:`NamedQuery.bind`), and the runner binds it
+to the variable ``?param_NAME`` in a ``VALUES`` row at the start of the
+``WHERE`` group (:func:`graph.sparql_runner.bind_values`), where the engine
+starts from it. An optional parameter that is not given is bound to
 :data:`UNSET`, which the file as a whole treats as "no filter", so it runs as
 it is in any engine. For speed the registry runs a trimmed text
 (:meth:`NamedQuery.text`): lines between ``# if: NAME`` and ``# end`` serve
-only when NAME is given (its filter, often a sub-select the engine starts
-from), lines between ``# unless: NAME`` and ``# end`` only when it is not
-(what lets the full file run with NAME unset). Rows come back with exactly the
+only when NAME is given (its filter, which the engine starts from), lines
+between ``# unless: NAME`` and ``# end`` only when it is not (what lets the
+full file run with NAME unset). Rows come back with exactly the
 declared columns, in order.
 """
 
@@ -191,7 +192,7 @@ class NamedQuery:
         return ", ".join(p.name for p in self.parameters) or "no parameters"
 
     def bind(self, given: Mapping[str, str]) -> dict[str, Term]:
-        """Check the given values; return the substitutions (an optional parameter not given is :data:`UNSET`)."""
+        """Check the given values; return the bindings (an optional parameter not given is :data:`UNSET`)."""
         for name in given:
             self.parameter(name)
         bound: dict[str, Term] = {}
@@ -206,7 +207,7 @@ class NamedQuery:
         return bound
 
     def text(self, bound: Mapping[str, object]) -> str:
-        """The query text trimmed for these substitutions (see the module docstring).
+        """The query text trimmed for these bindings (see the module docstring).
 
         A parameter counts as given when ``bound`` has a value for its variable
         other than :data:`UNSET` (as a term or as its N-Triples text).

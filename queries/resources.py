@@ -1,12 +1,11 @@
 """The SPARQL behind the API's resources (persons, organizations, documents, meetings, articles, evidence).
 
 Every query here is fixed text; what a caller asks for reaches it only as
-SEP-0007 substitutions. A list query is assembled from its fixed parts plus
-one fixed *filter pattern* per filter the caller gives; each pattern binds the
-variable ``?param_<filter>``, which :meth:`ListQuery.text` adds to the
-projection and the grouping (Oxigraph substitutes only projected variables).
-The same list query answers the detail of one entity by substituting its
-entity variable (``?person``, ``?meeting`` …) directly.
+values the runner binds in a ``VALUES`` row at the start of the ``WHERE``
+group. A list query is assembled from its fixed parts plus one fixed *filter
+pattern* per filter the caller gives, each using the variable
+``?param_<filter>``. The same list query answers the detail of one entity by
+binding its entity variable (``?person``, ``?meeting`` …) directly.
 
 Multi-valued columns of list rows are packed with ``GROUP_CONCAT``: IRIs
 separated by spaces (``provinces``), or ``IRI<TAB>label`` pairs separated by
@@ -31,8 +30,8 @@ class ListQuery:
     ``entity`` names the entity variable and ``pattern`` is what makes a node
     one of them; ``optional`` holds the ``OPTIONAL`` blocks that fetch the
     columns. ``filters`` are listed most selective first: the first filter
-    given *drives* the query (a sub-select evaluated before anything else,
-    so the engine starts from the bound value instead of scanning every
+    given *drives* the query (its pattern comes first, next to the bound
+    value, so the engine starts from that value instead of scanning every
     entity), the others are checked with ``FILTER EXISTS`` on its rows.
     """
 
@@ -53,7 +52,7 @@ class ListQuery:
         names = [name for name in self.filters if name in chosen]
         if names:
             first = names[0]
-            driver = f"{{ SELECT DISTINCT ?{self.entity} ?param_{first} WHERE {{ {self.filters[first]} }} }}"
+            driver = self.filters[first]
             checks = [f"FILTER EXISTS {{ {self.filters[name]} }}" for name in names[1:]]
             checks.append(f"FILTER EXISTS {{ {self.pattern} }}")
         else:
@@ -72,16 +71,9 @@ def _in_province(variable: str, link: str) -> str:
 
 
 def _label_filter(variable: str, predicate: str, parameter: str, test: str) -> str:
-    """A filter pattern: a ``predicate`` label of ``variable`` passes ``test`` against the parameter.
-
-    The labels are scanned in a sub-select of their own, so each is tested
-    once and the entities are then reached through the ones that pass.
-    """
+    """A filter pattern: a ``predicate`` label of ``variable`` passes ``test`` against the parameter."""
     condition = test.format(label=f"?{parameter}_label", param=f"?param_{parameter}")
-    return (
-        f"{{ SELECT DISTINCT ?{variable} ?param_{parameter} "
-        f"WHERE {{ ?{variable} {predicate} ?{parameter}_label FILTER ({condition}) }} }}"
-    )
+    return f"?{variable} {predicate} ?{parameter}_label FILTER ({condition})"
 
 
 #: Every word given begins a word of the label (govkg:wordsMatch runs in the query workers).
@@ -202,7 +194,7 @@ ARTICLES = ListQuery(
     },
 )
 
-#: Posts (memberships) of a person, or of an organization's members: substitute ?person or ?organization.
+#: Posts (memberships) of a person, or of an organization's members: bind ?person or ?organization.
 POSTS = (
     PROLOGUE
     + """SELECT ?membership ?person (MIN(?person_name) AS ?name) ?title ?organization
@@ -223,7 +215,7 @@ ORDER BY ?first_reported ?title ?organization ?person
 """
 )
 
-#: The meetings a person chaired or attended: substitute ?person.
+#: The meetings a person chaired or attended: bind ?person.
 MEETINGS_OF_PERSON = (
     PROLOGUE
     + """SELECT ?meeting ?role ?person (MIN(?meeting_label) AS ?label) (MIN(?day) AS ?date) (MIN(?place) AS ?province)
@@ -272,14 +264,14 @@ ORDER BY ?subject ?predicate ?object ?published ?article ?evidence
     )
 
 
-#: Evidence nodes: substitute any of ?subject, ?predicate, ?object, ?article. One row per combination of
+#: Evidence nodes: bind any of ?subject, ?predicate, ?object, ?article. One row per combination of
 #: an evidence node's values (an article stating a fact twice gives its node two spans).
 EVIDENCE = _evidence_query()
 
-#: The evidence of the posts held in an organization: substitute ?organization.
+#: The evidence of the posts held in an organization: bind ?organization.
 MEMBERSHIP_EVIDENCE = _evidence_query(" ?organization", "?subject org:organization ?organization .")
 
-#: How many triples an article's named graph holds: substitute ?graph.
+#: How many triples an article's named graph holds: bind ?graph.
 GRAPH_SIZE = """SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"""
 
 #: What /search indexes: persons by name, organizations by label, documents by notation and title.
@@ -295,7 +287,7 @@ WHERE {
 """
 )
 
-#: What the store holds, for /health: substitute nothing.
+#: What the store holds, for /health: bind nothing.
 COUNTS = (
     PROLOGUE
     + """SELECT ?what (COUNT(DISTINCT ?entity) AS ?count)

@@ -20,8 +20,8 @@ from api.provider import GraphProvider
 from api.settings import Settings
 from api.store_access import ProviderDep, get_settings
 from graph.sparql_runner import Dataset, ResultKind
+from graph.sparql_text import Operation, SparqlTextError, inspect_request, refused_services
 from queries.registry import iri
-from queries.sparql_text import Operation, SparqlTextError, inspect_request, refused_services
 
 router = APIRouter(tags=["sparql"])
 
