@@ -80,7 +80,7 @@ def _build_store(size: int, workers: int, rebuild: bool) -> SizeFigures:
         notes = json.loads(target.with_name(f"{target.name}.json").read_text("utf-8"))
         figures.ingest_rate = size / float(notes["seconds"])
         figures.ingest_peak_mb = notes.get("peak_mb")
-        figures.ingest_note = "cached build"
+        figures.ingest_note = "timed when built"
     else:
         with PeakMemory() as memory:
             started = time.perf_counter()
@@ -391,8 +391,11 @@ def _report(figures: list[SizeFigures], args: argparse.Namespace) -> str:
         "| --- | --- | --- | --- |",
         *(_ratio_row(n, ours[n][0], rdflib_ms[n]) for n in rdflib_ms),
         "",
-        f"SHACL on {args.baseline_size:,} articles: whole-store pySHACL {whole:.1f} s; per-article batches "
-        f"{per_article:.1f} s ({whole / per_article:.1f}× slower as one run).",
+        f"SHACL on {args.baseline_size:,} articles: one pySHACL run over the whole store {whole:.1f} s; the same "
+        f"articles validated a batch of 16 at a time {per_article:.1f} s "
+        f"({per_article * 1000 / args.baseline_size:.1f} ms an article, flat as the store grows: the row "
+        f"'validate article N+1'). Re-validating the store for each new article would cost it {whole:.1f} s here "
+        f"({whole * args.baseline_size / per_article:,.0f}× the per-article cost), growing with the store.",
         "",
         f"Extraction on one core: {rate:.0f} articles/s; score on {args.baseline_size:,} generated articles "
         f"(sanity check, not the quality judge): macro-F1 {extraction_score.macro_f1:.3f}.",
