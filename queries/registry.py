@@ -292,7 +292,7 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
 
 
 def _check_sections(query: str, text: str, optional: set[str]) -> None:
-    """Sections must name an optional parameter and close; they nest at most two deep."""
+    """Sections must name an optional parameter and close; they nest at most three deep."""
     depth = 0
     for line in text.splitlines():
         start = _SECTION_START.match(line)
@@ -302,8 +302,8 @@ def _check_sections(query: str, text: str, optional: set[str]) -> None:
                     f"{query}.rq: '# {start['kind']}: {start['name']}' names no optional parameter"
                 )
             depth += 1
-            if depth > 2:
-                raise QueryDefinitionError(f"{query}.rq: sections nest more than two deep")
+            if depth > 3:
+                raise QueryDefinitionError(f"{query}.rq: sections nest more than three deep")
         elif _SECTION_END.match(line):
             if depth == 0:
                 raise QueryDefinitionError(f"{query}.rq: '# end' without '# if:' or '# unless:'")
