@@ -187,7 +187,7 @@ async def _uploads(request: Request, settings: Settings) -> list[Upload]:
     "",
     response_model=IngestReport,
     dependencies=[Depends(require_api_key)],
-    responses=problem_responses(401, 403, 413, 415, 422, 503),
+    responses=problem_responses(400, 401, 403, 413, 415, 422, 503),
     openapi_extra=_UPLOAD_BODY,
 )
 async def post_articles(
