@@ -11,7 +11,7 @@ from __future__ import annotations
 import httpx
 import pyoxigraph as ox
 
-from graph.store import ArticleStore, QueryResult, StoreError, Substitutions
+from graph.store import ArticleStore, QueryResult, StoreError
 from ontology.namespaces import sparql_prologue
 
 _RESULTS = "application/sparql-results+json"
@@ -26,9 +26,9 @@ class SparqlEndpointStore(ArticleStore):
         self.update_url = update_url or query_url
         self._http = httpx.Client(timeout=timeout)
 
-    def query(self, sparql: str, *, substitutions: Substitutions | None = None) -> QueryResult:
-        """Run a SPARQL query on the endpoint; ``substitutions`` are sent as a ``VALUES`` block."""
-        text = sparql_prologue() + (_with_values(sparql, substitutions) if substitutions else sparql)
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query on the endpoint, with govkg's prefixes declared."""
+        text = sparql_prologue() + sparql
         response = self._post(self.query_url, text, "application/sparql-query", f"{_RESULTS}, {_TRIPLES};q=0.9")
         media = response.headers.get("content-type", "").split(";")[0].strip()
         if media == _TRIPLES:
@@ -64,10 +64,3 @@ def _triples(data: bytes) -> ox.QueryTriples:
     result = local.query("CONSTRUCT WHERE { ?s ?p ?o }")
     assert isinstance(result, ox.QueryTriples)
     return result
-
-
-def _with_values(sparql: str, substitutions: Substitutions) -> str:
-    names = " ".join(f"?{variable.value}" for variable in substitutions)
-    values = " ".join(str(term) for term in substitutions.values())
-    # A VALUES block after the query binds the variables like SEP-0007 substitutions.
-    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"

@@ -32,7 +32,6 @@ from ontology.orthography import slug
 
 Triple = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
-Substitutions = dict[ox.Variable, ox.NamedNode | ox.Literal]
 
 _ARTICLE_GRAPHS = str(ID["graph/article/"])
 
@@ -104,7 +103,7 @@ class ArticleStore(ABC):
     # -- what a backend provides ---------------------------------------------
 
     @abstractmethod
-    def query(self, sparql: str, *, substitutions: Substitutions | None = None) -> QueryResult:
+    def query(self, sparql: str) -> QueryResult:
         """Run a read-only SPARQL query over the default (merged) graph; named graphs via ``GRAPH``."""
 
     @abstractmethod
@@ -246,12 +245,12 @@ class OxigraphStore(ArticleStore):
             raise StoreError(f"cannot open the store at {path} read-only: {exc}") from exc
         return store
 
-    def query(self, sparql: str, *, substitutions: Substitutions | None = None) -> QueryResult:
+    def query(self, sparql: str) -> QueryResult:
         """Run a SPARQL query over the default (merged) graph; named graphs via ``GRAPH``.
 
         govkg's prefixes (``govkg:``, ``org:``, ``schema:`` …) are predeclared.
         """
-        return self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)  # type: ignore[arg-type]
+        return self._store.query(sparql, prefixes=PREFIXES)
 
     def _update(self, update: str) -> None:
         try:

@@ -8,6 +8,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
+from graph.sparql_runner import bind_values
 from graph.store import OxigraphStore
 from ontology.identity import mint_organization_iri, mint_person_iri
 from queries.registry import UNSET, ParameterError, ParamType, registry
@@ -202,7 +203,7 @@ def test_the_whole_file_with_a_values_row_gives_the_registry_answer(
     store: OxigraphStore, name: str, given: dict[str, str]
 ) -> None:
     """The whole file stays a standard query: parameters bound by a VALUES row on top (unset ones to UNSET)
-    give what the registry's trimmed, substituted text gives."""
+    give what the registry's trimmed, bound text gives."""
     write_articles(store, invented_articles())
     query = registry().get(name)
     bound = query.bind(given)
@@ -211,10 +212,10 @@ def test_the_whole_file_with_a_values_row_gives_the_registry_answer(
     head, where, body = query.sparql.partition("WHERE {")
     whole = f"{head}{where}\n  VALUES ({variables}) {{ ({row}) }}\n{body}"
 
-    def answer(text: str, substitutions: dict[ox.Variable, ox.NamedNode | ox.Literal] | None) -> list[Any]:
-        solutions = store.query(text, substitutions=substitutions)
+    def answer(text: str) -> list[Any]:
+        solutions = store.query(text)
         assert isinstance(solutions, ox.QuerySolutions)
         return [tuple(None if s[c] is None else str(s[c]) for c in query.columns) for s in solutions]
 
-    trimmed = answer(query.text(bound), {ox.Variable(variable): term for variable, term in bound.items()})
-    assert trimmed and answer(whole, None) == trimmed
+    trimmed = answer(bind_values(query.text(bound), bound))
+    assert trimmed and answer(whole) == trimmed

@@ -19,7 +19,7 @@ from graph.exports.gexf import merge_spans
 from graph.exports.neo4j_csv import write_csv_folder
 from graph.exports.rdf import RDF_FORMATS
 from graph.networkx_projection import WHOLE_GRAPH, GraphFilter, project
-from graph.store import ArticleStore, OxigraphStore, QueryResult, Substitutions, ntriples
+from graph.store import ArticleStore, OxigraphStore, QueryResult, ntriples
 from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
@@ -36,8 +36,8 @@ class _LoadedStore(ArticleStore):
         self._store = ox.Store()
         self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
 
-    def query(self, sparql: str, *, substitutions: Substitutions | None = None) -> QueryResult:
-        return self._store.query(sparql, substitutions=substitutions)  # type: ignore[arg-type]
+    def query(self, sparql: str) -> QueryResult:
+        return self._store.query(sparql)
 
     def _update(self, update: str) -> None:
         raise NotImplementedError
