@@ -102,11 +102,6 @@ def _world(rng: Random) -> _World:
     return _World(units, people, decrees)
 
 
-def _span(text: str, fragment: str, rule: str) -> Evidence:
-    start = text.index(fragment)
-    return Evidence(start, start + len(fragment), rule, 0.9)
-
-
 def invented_extraction(world: _World, rng: Random, index: int) -> Extraction:
     """One invented article: a meeting chaired by one or two officials under a decree, with a figure."""
     unit = rng.choice(world.units)
@@ -120,9 +115,9 @@ def invented_extraction(world: _World, rng: Random, index: int) -> Extraction:
         f"Ngày {day.day}/{day.month}, {title} UBND tỉnh {chair} chủ trì {kind} triển khai Nghị định số {decree}. "
         f"Dự có ông {other}, Giám đốc Sở Nội vụ tỉnh {unit.name}. Tỷ lệ hồ sơ trực tuyến đạt {index % 97}%."
     )
-    chaired = _span(text, f"{title} UBND tỉnh {chair} chủ trì", "chair.title_name_chu_tri")
-    attended = _span(text, f"ông {other}, Giám đốc Sở", "post.name_comma_title")
-    cited = _span(text, f"Nghị định số {decree}", "document.notation")
+    chaired = Evidence.of_fragment(text, f"{title} UBND tỉnh {chair} chủ trì", "chair.title_name_chu_tri")
+    attended = Evidence.of_fragment(text, f"ông {other}, Giám đốc Sở", "post.name_comma_title")
+    cited = Evidence.of_fragment(text, f"Nghị định số {decree}", "document.notation")
     chairs = [Reference(chair, chaired)] + ([Reference(other, attended)] if index % 5 == 0 else [])
     return Extraction(
         article=Article(key=f"bench-{index:06d}.txt", file=f"bench-{index:06d}.txt", text=text, published=day),
@@ -137,7 +132,7 @@ def invented_extraction(world: _World, rng: Random, index: int) -> Extraction:
             Meeting(
                 kind,
                 kind_class,
-                _span(text, f"chủ trì {kind}", "meeting.trigger"),
+                Evidence.of_fragment(text, f"chủ trì {kind}", "meeting.trigger"),
                 day,
                 unit,
                 chairs=chairs,
@@ -150,7 +145,7 @@ def invented_extraction(world: _World, rng: Random, index: int) -> Extraction:
                 "tỷ lệ hồ sơ trực tuyến",
                 Decimal(index % 97),
                 "%",
-                _span(text, "Tỷ lệ hồ sơ trực tuyến", "indicator.rate"),
+                Evidence.of_fragment(text, "Tỷ lệ hồ sơ trực tuyến", "indicator.rate"),
             )
         ],
     )

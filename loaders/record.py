@@ -30,6 +30,12 @@ class Evidence:
     rule: str
     confidence: float = 0.9
 
+    @classmethod
+    def of_fragment(cls, text: str, fragment: str, rule: str, confidence: float = 0.9) -> Evidence:
+        """The evidence for the first occurrence of ``fragment`` in ``text`` (``ValueError`` when it is absent)."""
+        start = text.index(fragment)
+        return cls(start, start + len(fragment), rule, confidence)
+
 
 @dataclass(slots=True)
 class Reference:

@@ -28,8 +28,7 @@ INVENTED_TEXT = (
 
 
 def _span(text: str, fragment: str, rule: str) -> Evidence:
-    start = INVENTED_TEXT.index(fragment)
-    return Evidence(start, start + len(fragment), rule, 0.9)
+    return Evidence.of_fragment(INVENTED_TEXT, fragment, rule)
 
 
 @pytest.fixture

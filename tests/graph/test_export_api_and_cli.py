@@ -40,8 +40,7 @@ def _co_chaired() -> Extraction:
     text, unit = CO_CHAIRED, resolve_province("Lạng Sơn")
 
     def span(fragment: str) -> Evidence:
-        start = text.index(fragment)
-        return Evidence(start, start + len(fragment), "test.hand_made", 0.9)
+        return Evidence.of_fragment(text, fragment, "test.hand_made")
 
     thai, manh = span("Chủ tịch UBND tỉnh Hoàng Văn Thái"), span("Giám đốc Sở Nông Đức Mạnh")
     return Extraction(

@@ -32,8 +32,7 @@ HA_GIANG_TEXT = (
 
 
 def _span(text: str, fragment: str, rule: str = "test.hand_made") -> Evidence:
-    start = text.index(fragment)
-    return Evidence(start, start + len(fragment), rule, 0.9)
+    return Evidence.of_fragment(text, fragment, rule)
 
 
 def _ha_giang() -> Extraction:
