@@ -122,14 +122,19 @@ def _mention(text: str, match: re.Match[str]) -> DateMention | None:
     return DateMention(match.start(), match.end(), day, month, year, in_range=in_range, deadline=deadline)
 
 
-def resolve(mention: DateMention, published: date | None, year_hint: int | None) -> date | None:
-    """The day ``mention`` names, its year from the text, the publication date or the hint; else ``None``."""
+def resolve(
+    mention: DateMention, published: date | None, year_hint: int | None, published_month: date | None = None
+) -> date | None:
+    """The day ``mention`` names, its year from the text, the publication date (or month) or the hint; else
+    ``None``. A publication month stands for its last day when a day and month take their year from it."""
     if mention.same_day:
         return None  # the caller knows the date written before it (see MeetingFinder)
     if mention.offset is not None:
         return published + timedelta(days=mention.offset) if published else None
     if mention.year is not None:
         return _valid(mention.year, mention.month, mention.day)
+    if published is None and published_month is not None:
+        published = _month_end(published_month)
     if published is not None:
         day = _valid(published.year, mention.month, mention.day)
         if day is not None and day > published + _LATE_IN_YEAR_SLACK:
@@ -170,6 +175,11 @@ def _distance(year: int, day: DateMention, anchors: list[date]) -> int:
     if candidate is None:
         return 10**6
     return min(abs((candidate - anchor).days) for anchor in anchors)
+
+
+def _month_end(first: date) -> date:
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _valid(year: int, month: int, day: int) -> date | None:

@@ -207,9 +207,10 @@ class MeetingFinder:
             before = [m for m in self._dates if m.start < mention.start and self._is_event_date(m)]
             return self._resolve(before[-1]) if before else None
         hint = None
-        if mention.year is None and self.ctx.published is None:
+        month = self.ctx.article.published_month
+        if mention.year is None and self.ctx.published is None and month is None:
             hint = year_hint(self.ctx.text, self._dates, self.ctx.citations, mention)
-        return resolve(mention, self.ctx.published, hint)
+        return resolve(mention, self.ctx.published, hint, month)
 
     def _place(self, trigger: _Trigger, day: date | None, index: int, start: int, end: int) -> _Draft:
         province = self._province(start, end)
