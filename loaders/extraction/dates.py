@@ -20,7 +20,10 @@ _FULL = re.compile(rf"(?<![\d/.-]){_DAY_MONTH}\s*[/.-]\s*{_YEAR}(?![\d/])")
 _VERBAL = re.compile(r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:từ(?:\s+ngày)?|từ\s+\S+\s+ngày|\d\s*[-–—]|đến(?:\s+ngày)?)\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|đến)\s*\d")
-_YEAR_MENTION = re.compile(r"(?:năm|tháng\s+\d{1,2}\s*[/-]?|cùng kỳ)\s*(?P<year>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# A year written as one ("năm 2019", "tháng 6-2013") or closing an event's name ("Tuần lễ chuyển đổi số - Huế 2023").
+_YEAR_MENTION = re.compile(
+    r"(?:năm|tháng\s+\d{1,2}\s*[/-]?|cùng kỳ|(?<=[^\W\d_]) )\s*(?P<year>(?:19|20)\d{2})(?![\d/-])", re.IGNORECASE
+)
 # A day reported a little after publication is still this year (articles are often dated late).
 _LATE_IN_YEAR_SLACK = timedelta(days=7)
 
@@ -145,13 +148,20 @@ def resolve(
     return None
 
 
-def year_hint(text: str, dated: Iterable[DateMention], excluded: list[tuple[int, int]], day: DateMention) -> int | None:
+def year_hint(
+    text: str,
+    dated: Iterable[DateMention],
+    excluded: list[tuple[int, int]],
+    day: DateMention,
+    within: tuple[int, int] | None = None,
+) -> int | None:
     """The year the events of an undated article most likely fall in, for a day-and-month ``day``.
 
     Full dates outside legal-document citations (``excluded``) count first: the
     year that puts ``day`` nearest to one of them. Otherwise the latest year
-    the text mentions ("năm 2019", "tháng 6-2013"), leaving out targets and
-    spans ("đến năm 2030", "giai đoạn 2021-2025").
+    written in ``text[within]`` (the sentence reporting the day, so that a budget
+    or plan year elsewhere gives none): "năm 2019", "tháng 6-2013", "Huế 2023",
+    leaving out targets and spans ("đến năm 2030", "giai đoạn 2021-2025").
     """
 
     def outside(start: int) -> bool:
@@ -162,9 +172,10 @@ def year_hint(text: str, dated: Iterable[DateMention], excluded: list[tuple[int,
     if anchors:
         years = {d.year for d in anchors} | {d.year - 1 for d in anchors} | {d.year + 1 for d in anchors}
         return min(years, key=lambda y: _distance(y, day, anchors))
+    start, end = within if within is not None else (0, len(text))
     mentioned = [
         int(m.group("year"))
-        for m in _YEAR_MENTION.finditer(text)
+        for m in _YEAR_MENTION.finditer(text, start, end)
         if outside(m.start()) and not _FUTURE_CUE.search(text, max(0, m.start() - 24), m.start())
     ]
     return max(mentioned) if mentioned else None

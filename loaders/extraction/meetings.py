@@ -209,7 +209,8 @@ class MeetingFinder:
         hint = None
         month = self.ctx.article.published_month
         if mention.year is None and self.ctx.published is None and month is None:
-            hint = year_hint(self.ctx.text, self._dates, self.ctx.citations, mention)
+            sentence = self.ctx.sentence(mention.start)
+            hint = year_hint(self.ctx.text, self._dates, self.ctx.citations, mention, (sentence.start, sentence.end))
         return resolve(mention, self.ctx.published, hint, month)
 
     def _place(self, trigger: _Trigger, day: date | None, index: int, start: int, end: int) -> _Draft:
