@@ -173,10 +173,17 @@ def year_hint(
         years = {d.year for d in anchors} | {d.year - 1 for d in anchors} | {d.year + 1 for d in anchors}
         return min(years, key=lambda y: _distance(y, day, anchors))
     start, end = within if within is not None else (0, len(text))
+    return latest_year(text, start, end, excluded)
+
+
+def latest_year(text: str, start: int, end: int, excluded: list[tuple[int, int]] | None = None) -> int | None:
+    """The latest year ``text[start:end]`` writes as the time of what it reports ("năm 2019", "Huế 2023"),
+    outside ``excluded`` spans and leaving out targets and spans ("đến năm 2030", "giai đoạn 2021-2025")."""
     mentioned = [
         int(m.group("year"))
         for m in _YEAR_MENTION.finditer(text, start, end)
-        if outside(m.start()) and not _FUTURE_CUE.search(text, max(0, m.start() - 24), m.start())
+        if not any(a <= m.start() < b for a, b in excluded or ())
+        and not _FUTURE_CUE.search(text, max(0, m.start() - 24), m.start())
     ]
     return max(mentioned) if mentioned else None
 

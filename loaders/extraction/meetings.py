@@ -387,6 +387,7 @@ class MeetingFinder:
             organizers=draft.organizers,
             attendees=draft.attendees,
             legal_basis=draft.legal_basis,
+            sentences=frozenset(draft.sentences),
         )
 
 
