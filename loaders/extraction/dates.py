@@ -46,6 +46,36 @@ class DateMention:
     same_day: bool = False  # "chiều cùng ngày": the day of the date written before it
 
 
+# "từ ngày 13 đến 14/7", "từ ngày 5 đến ngày 7/12/2023", "từ 17/8 – 19/8/2022": a span of days.
+_SPAN = re.compile(
+    r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*[/.-]\s*(?P<m1>\d{1,2}))?(?:\s*[/.-]\s*(?P<y1>\d{4}))?"
+    r"\s*(?:đến|tới|[-–—])\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})(?:\s*[/.-]\s*(?P<y2>\d{4}))?"
+    r"(?![\d/])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DaySpan:
+    """A span of days written at ``text[start:end]``: its first and last day as (day, month, year or None)."""
+
+    start: int
+    end: int
+    first: tuple[int, int, int | None]
+    last: tuple[int, int, int | None]
+
+
+def find_spans(text: str, start: int = 0, end: int | None = None) -> list[DaySpan]:
+    """Every span of days ("từ ngày 13 đến 14/7") in ``text[start:end]``."""
+    spans = []
+    for m in _SPAN.finditer(text, start, len(text) if end is None else end):
+        year = int(m.group("y2")) if m.group("y2") else None
+        month = int(m.group("m1") or m.group("m2"))
+        first = (int(m.group("d1")), month, int(m.group("y1")) if m.group("y1") else year)
+        spans.append(DaySpan(m.start(), m.end(), first, (int(m.group("d2")), int(m.group("m2")), year)))
+    return spans
+
+
 def _build_cued_day_month() -> re.Pattern[str]:
     parts = alternation(strings("dates", "day_parts"))
     relative = alternation(table("dates")["relative_days"])

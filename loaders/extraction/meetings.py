@@ -17,7 +17,7 @@ from datetime import date
 
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.coreference import BodyResolver, People
-from loaders.extraction.dates import DateMention, find_dates, resolve, year_hint
+from loaders.extraction.dates import DateMention, find_dates, find_spans, resolve, year_hint
 from loaders.extraction.keys import text_key
 from loaders.extraction.legal_documents import DocumentMention
 from loaders.extraction.organizations import OrgMatch
@@ -74,6 +74,7 @@ _PHRASE_LISTS = (
     "not_meetings",
     "ceremonies",
     "planned",
+    "planned_after",
     "purpose",
     "in_passing",
     "chair_verbs",
@@ -132,6 +133,8 @@ class MeetingFinder:
             if draft is not None:
                 by_sentence[sentence.index] = draft
         self._merge_undated()
+        for draft in self.drafts:
+            self._first_day(draft)
         for sentence in self.ctx.article.sentences:
             target = self._meeting_for(sentence.index)
             if target is not None:
@@ -147,14 +150,17 @@ class MeetingFinder:
         trigger = self._trigger(start, end)
         if trigger is None:
             return None
-        clause_start, _ = self.ctx.clause(trigger.start)
-        if _cue("planned", self.ctx.text, clause_start, trigger.start) or self._in_passing(clause_start, trigger):
+        clause_start, clause_end = self.ctx.clause(trigger.start)
+        if self._planned(trigger, clause_start, clause_end) or self._in_passing(clause_start, trigger):
             return None
-        day = self._date(start, end)
+        day = self._date(clause_start, clause_end)
         if day is None and _cue("purpose", self.ctx.text, clause_start, trigger.start):
             return None
+        resolved = self._resolve(day) if day else None
+        if resolved is not None and any(d.day is not None and resolved < d.day for d in self.drafts):
+            return None  # "Tại cuộc họp ngày 16/5, …" after today's meeting: an earlier one, in passing
         if day is not None or _EVENT_VERBS.search(self.ctx.text, start, end) or trigger.phrase in _VERB_TRIGGERS:
-            draft = self._place(trigger, self._resolve(day) if day else None, index, start, end)
+            draft = self._place(trigger, resolved, index, start, end)
         elif _any("back_references", self.ctx.text, start, end):
             draft = self._place(trigger, None, index, start, end)
         else:
@@ -179,6 +185,13 @@ class MeetingFinder:
         return any(
             m.start() < match.end() and match.start() < m.end() for m in _regex(key).finditer(self.ctx.text, start, end)
         )
+
+    def _planned(self, trigger: _Trigger, clause_start: int, clause_end: int) -> bool:
+        """A meeting to come: a cue before the trigger ("sẽ họp"), or right after it ("kỳ họp sẽ dành …")."""
+        text = self.ctx.text
+        if _cue("planned", text, clause_start, trigger.start):
+            return True
+        return _cue("planned_after", text, trigger.end, min(clause_end, trigger.end + _PLANNED_AFTER_CHARS))
 
     def _in_passing(self, clause_start: int, trigger: _Trigger) -> bool:
         text = self.ctx.text
@@ -259,6 +272,20 @@ class MeetingFinder:
         for draft in [d for d in self.drafts if d.day is None]:
             dated[0].sentences |= draft.sentences
             self.drafts.remove(draft)
+
+    def _first_day(self, draft: _Draft) -> None:
+        """A meeting over several days is dated by its first: "bế mạc sau 2 ngày (từ ngày 13 đến 14/7)" in the
+        sentence reporting it, or the next one ("Kỳ họp diễn ra trong 3 ngày, từ ngày 5 đến ngày 7/12")."""
+        if draft.day is None:
+            return
+        first = min(draft.sentences)
+        sentences = self.ctx.article.sentences[first : first + 2]
+        for span in find_spans(self.ctx.text, sentences[0].start, sentences[-1].end):
+            begin = _on(span.first, draft.day.year)
+            end = _on(span.last, draft.day.year)
+            if begin is not None and end is not None and begin < draft.day <= end and (end - begin).days < 15:
+                draft.day = begin
+                return
 
     def _meeting_for(self, index: int) -> _Draft | None:
         for draft in self.drafts:
@@ -391,6 +418,14 @@ class MeetingFinder:
         )
 
 
+def _on(day: tuple[int, int, int | None], year: int) -> date | None:
+    try:
+        return date(day[2] if day[2] is not None else year, day[1], day[0])
+    except ValueError:
+        return None
+
+
+_PLANNED_AFTER_CHARS = 30
 # The class of "hội nghị": a conference of any kind (a review, a training), so no kind of its own to refer to.
 _ANY_KIND = "Conference"
 # Triggers that are verbs of their own: the sentence reports the event by them.

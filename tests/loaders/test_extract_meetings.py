@@ -132,3 +132,39 @@ def test_a_purpose_clause_before_a_dated_meeting_still_reports_it(extract_text: 
         "tập huấn. Thời gian tới, cần thiết phải tổ chức thêm các hội nghị tương tự."
     )
     assert [(m.date, m.kind_class) for m in extraction.meetings] == [(date(2023, 9, 20), "Training")]
+
+
+def test_a_session_over_several_days_is_dated_by_its_first(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Bế mạc kỳ họp HĐND tỉnh\n\n10/12/2022 17:00\n\n"
+        "Chiều 9/12, Kỳ họp thứ 11 HĐND tỉnh Lâm Đồng khóa X đã bế mạc sau 3 ngày làm việc (từ ngày 7 đến 9/12). "
+        "Ông Trần Đức Quận, Chủ tịch HĐND tỉnh chủ tọa kỳ họp."
+    )
+    assert [m.date for m in extraction.meetings] == [date(2022, 12, 7)]
+
+
+def test_meetings_to_come_are_left_out_even_when_the_cue_follows_the_trigger(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Họp bàn tiến độ dự án\n\n05/04/2021 10:00\n\n"
+        "Ngày 4/4/2021, Phó Chủ tịch UBND tỉnh Yên Bái Dương Văn Tiến chủ trì cuộc họp nghe báo cáo tiến độ. "
+        "Cuộc họp tiếp theo dự kiến tổ chức vào ngày 20/4. Chiều 25/4, kỳ họp sẽ dành thời gian cho chất vấn."
+    )
+    assert [m.date for m in extraction.meetings] == [date(2021, 4, 4)]
+
+
+def test_an_earlier_meeting_recalled_later_in_the_article_is_no_meeting(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Tổ công tác họp đôn đốc\n\n21/06/2023 16:00\n\n"
+        "Chiều 20/6, Tổ công tác của UBND tỉnh An Giang họp đánh giá tiến độ. Ông Lê Văn Phước chủ trì cuộc họp. "
+        "Tại cuộc họp ngày 16/5, Tổ công tác đã giao các địa phương hoàn thành kiểm đếm."
+    )
+    assert [m.date for m in extraction.meetings] == [date(2023, 6, 20)]
+
+
+def test_a_date_in_another_clause_does_not_date_a_trigger(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Phiên họp thường kỳ\n\n07/10/2022 08:10\n\n"
+        "Chiều 6/10, UBND tỉnh Bạc Liêu tổ chức phiên họp thường kỳ quý III. "
+        "Trước đó, ngày 15/8/2022, UBND tỉnh ban hành Chỉ thị số 12/CT-UBND; tại phiên họp, Công an tỉnh báo cáo."
+    )
+    assert [m.date for m in extraction.meetings] == [date(2022, 10, 6)]
