@@ -28,6 +28,7 @@ _SOURCE_TAG = re.compile(r"^\(\s*([^()]{2,40}?)\s*\)\s*[-–—:]?\s*|^([A-Za-z�
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.\s?)+[A-ZĐ]?[\wÀ-ỹ]*\.?$|^[A-ZĐ]{1,3}$")
 _HEAD_LINES = 15
 _TAIL_LINES = 4
+_STAMP_TAIL_LINES = 12  # a page that prints its stamp at the foot, under the related links
 _MAX_TITLE = 250
 
 
@@ -90,7 +91,9 @@ def read_metadata(text: str) -> ArticleMetadata:
     never stops an article from being read.
     """
     lines = _article_lines(text)
-    published, month = _guarded("published", lambda head: _published(head, text), lines[:_HEAD_LINES]) or (None, None)
+    head = lines[:_HEAD_LINES]
+    foot = [line for line in _foot(text) if line not in head]
+    published, month = _guarded("published", lambda _: _published(head, foot, text), head) or (None, None)
     return ArticleMetadata(
         title=_guarded("title", _title, lines),
         published=published,
@@ -138,13 +141,19 @@ def _date_line(line: str) -> DateLine | None:
     return read_date_line(line)
 
 
-def _published(lines: list[str], text: str) -> tuple[date | None, date | None]:
+def _foot(text: str) -> list[str]:
+    """The last lines of the page, furniture and all."""
+    return [line.strip() for line in text.splitlines() if line.strip()][-_STAMP_TAIL_LINES:]
+
+
+def _published(head: list[str], foot: list[str], text: str) -> tuple[date | None, date | None]:
     """The publication date, or else the month a crawler's line gives (its first day): a stamp (a time or a
-    label) wins over a bare date such as a portal's "today"."""
-    found = [line for line in map(_date_line, lines) if line is not None]
-    month = next((date(*line.month, 1) for line in found if line.month), None)
-    dated = [line for line in found if line.readings]
-    chosen = next((line for line in dated if line.stamp), dated[0] if dated else None)
+    label) in the head, then at the foot, wins over a bare date in the head such as a portal's "today"."""
+    at_head = [line for line in map(_date_line, head) if line is not None]
+    month = next((date(*line.month, 1) for line in at_head if line.month), None)
+    dated = [line for line in at_head if line.readings]
+    stamps = [line for line in dated if line.stamp] + [line for line in map(_date_line, foot) if line and line.stamp]
+    chosen = stamps[0] if stamps else (dated[0] if dated else None)
     if chosen is None:
         return None, month
     body = [(m.day, m.month, m.year) for m in find_dates(text) if m.offset is None and not m.same_day]

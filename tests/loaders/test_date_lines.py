@@ -67,3 +67,11 @@ def test_a_month_line_completes_a_meetings_day_and_month(record_of: Callable[[st
     )
     assert record["published"] is None
     assert [m["date"] for m in record["meetings"]] == ["2021-09-14"]
+
+
+def test_a_stamp_printed_at_the_foot_of_the_page_is_the_publication_date() -> None:
+    text = (
+        "Trang chủ » Chính trị\n\nTiêu đề bài viết về hội nghị tỉnh ủy\n\nNgày 20/12, Tỉnh ủy họp.\n\n"
+        "» Tin liên quan một\n» Tin liên quan hai\n\n21/12/2023 | 19:32\n\nChia sẻ: Facebook Zalo"
+    )
+    assert read_metadata(text).published == date(2023, 12, 21)
