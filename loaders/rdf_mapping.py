@@ -45,6 +45,10 @@ _DOCUMENT_TYPES = {
     "Công văn": GOVKG.OfficialLetter,
     "Tờ trình": GOVKG.Submission,
     "Thông báo": GOVKG.Announcement,
+    "Công điện": GOVKG.Dispatch,
+    "Kết luận": GOVKG.Conclusion,
+    "Hướng dẫn": GOVKG.Guidance,
+    "Quy định": GOVKG.Regulation,
 }
 
 #: One RDF statement as rdflib terms.
