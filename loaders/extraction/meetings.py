@@ -161,7 +161,7 @@ class MeetingFinder:
             return None  # "Tại cuộc họp ngày 16/5, …" after today's meeting: an earlier one, in passing
         if day is not None or _EVENT_VERBS.search(self.ctx.text, start, end) or trigger.phrase in _VERB_TRIGGERS:
             draft = self._place(trigger, resolved, index, start, end)
-        elif _any("back_references", self.ctx.text, start, end):
+        elif _any("back_references", self.ctx.text, start, end) or (self.drafts and self._opens(trigger, start)):
             draft = self._place(trigger, None, index, start, end)
         else:
             return None
@@ -185,6 +185,11 @@ class MeetingFinder:
         return any(
             m.start() < match.end() and match.start() < m.end() for m in _regex(key).finditer(self.ctx.text, start, end)
         )
+
+    def _opens(self, trigger: _Trigger, start: int) -> bool:
+        """A sentence about the meeting just reported opens with its name ("Buổi làm việc nằm trong …",
+        "Cũng tại hội nghị, …")."""
+        return _SENTENCE_OPENING.fullmatch(self.ctx.text, start, trigger.start) is not None
 
     def _planned(self, trigger: _Trigger, clause_start: int, clause_end: int) -> bool:
         """A meeting to come: a cue before the trigger ("sẽ họp"), or right after it ("kỳ họp sẽ dành …")."""
@@ -375,24 +380,47 @@ class MeetingFinder:
         return []
 
     def _legal_basis(self) -> None:
-        """Documents the meeting reviews or implements: a basis verb before the citation in its clause."""
+        """Documents the meeting reviews, implements or announces: a basis verb before the citation in its
+        clause; a citation opening the next clause of the same list shares the verb ("công bố Quyết định số
+        95/QĐ-UBND …; Quyết định số 96/QĐ-UBND …")."""
+        taken: list[DocumentMention] = []
         for document in self.documents:
-            index = self.ctx.sentence(document.start).index
-            draft = next((d for d in self.drafts if index in d.sentences), None)
-            strong = draft is None and len(self.drafts) == 1 and min(self.drafts[0].sentences) <= index
-            if strong:
-                draft = self.drafts[0]
-            if draft is None:
+            drafts, strong = self._drafts_citing(document)
+            if not drafts:
                 continue
             clause_start, _ = self.ctx.clause(document.start)
             verbs = "strong_basis_verbs" if strong else "basis_verbs"
-            if not _any(verbs, self.ctx.text, clause_start, document.start):
+            listed = any(self._continues(earlier, document) for earlier in taken)
+            if not listed and not _any(verbs, self.ctx.text, clause_start, document.start):
                 continue
             if self._instructed(self.ctx.sentence(document.start).start, document.start):
                 continue
-            if all(r.value != document.number for r in draft.legal_basis):
-                evidence = Evidence(document.start, document.end, "meeting.legal_basis", 0.75 if strong else 0.85)
-                draft.legal_basis.append(Reference(document.number, evidence))
+            taken.append(document)
+            for draft in drafts:
+                if all(r.value != document.number for r in draft.legal_basis):
+                    evidence = Evidence(document.start, document.end, "meeting.legal_basis", 0.75 if strong else 0.85)
+                    draft.legal_basis.append(Reference(document.number, evidence))
+
+    def _drafts_citing(self, document: DocumentMention) -> tuple[list[_Draft], bool]:
+        """The meetings a citation may be the basis of, and whether it stands outside their sentences (then
+        only verbs of implementation count): the meeting of its sentence; else, after the first meeting, the
+        article's one meeting, or all of a visit's working sessions (meetings of one kind)."""
+        index = self.ctx.sentence(document.start).index
+        draft = next((d for d in self.drafts if index in d.sentences), None)
+        if draft is not None:
+            return [draft], False
+        if not self.drafts or min(self.drafts[0].sentences) > index:
+            return [], True
+        if len({d.trigger.kind_class for d in self.drafts}) == 1:
+            return list(self.drafts), True
+        return [], True
+
+    def _continues(self, earlier: DocumentMention, document: DocumentMention) -> bool:
+        """True when ``document`` opens a clause of the sentence that lists ``earlier`` before it."""
+        if self.ctx.sentence(earlier.start).index != self.ctx.sentence(document.start).index:
+            return False
+        clause_start, _ = self.ctx.clause(document.start)
+        return earlier.start < clause_start and not self.ctx.text[clause_start : document.start].strip()
 
     def _instructed(self, sentence_start: int, pos: int) -> bool:
         """True when a person in the sentence asks others to act on what follows ("ông A đề nghị các đơn vị
@@ -426,6 +454,8 @@ def _on(day: tuple[int, int, int | None], year: int) -> date | None:
 
 
 _PLANNED_AFTER_CHARS = 30
+# What may open a sentence before the name of the meeting it speaks of ("Cũng tại hội nghị, …", "Buổi …").
+_SENTENCE_OPENING = re.compile(r"\s*(?:(?:Cũng\s+)?(?:tại|trong)\s+)?", re.IGNORECASE)
 # The class of "hội nghị": a conference of any kind (a review, a training), so no kind of its own to refer to.
 _ANY_KIND = "Conference"
 # Triggers that are verbs of their own: the sentence reports the event by them.

@@ -168,3 +168,28 @@ def test_a_date_in_another_clause_does_not_date_a_trigger(extract_text: ExtractT
         "Trước đó, ngày 15/8/2022, UBND tỉnh ban hành Chỉ thị số 12/CT-UBND; tại phiên họp, Công an tỉnh báo cáo."
     )
     assert [m.date for m in extraction.meetings] == [date(2022, 10, 6)]
+
+
+def test_an_announcement_conference_rests_on_the_decisions_it_announces(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Công bố quyết định về công tác cán bộ\n\n09/05/2023 10:00\n\n"
+        "Sáng 8/5, UBND tỉnh Hòa Bình tổ chức hội nghị công bố quyết định về công tác cán bộ. Phó Chủ tịch UBND "
+        "tỉnh Đinh Công Sứ chủ trì hội nghị.\n\nGiám đốc Sở Nội vụ Nguyễn Văn Toàn đã công bố Quyết định số "
+        "801/QĐ-UBND ngày 5/5/2023 của Chủ tịch UBND tỉnh bổ nhiệm ông A; Quyết định số 802/QĐ-UBND cùng ngày "
+        "điều động ông B."
+    )
+    [meeting] = extraction.meetings
+    assert [b.value for b in meeting.legal_basis] == ["801/QĐ-UBND", "802/QĐ-UBND"]
+
+
+def test_a_visits_plan_is_the_basis_of_each_working_session(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Đoàn công tác Bộ Y tế làm việc tại hai tỉnh\n\n14/04/2024 09:00\n\n"
+        "Ngày 12/4, đoàn công tác của Bộ Y tế do Thứ trưởng Trần Văn Thuấn dẫn đầu đã có buổi làm việc với UBND "
+        "tỉnh Lai Châu. Ngày 13/4, đoàn tiếp tục có buổi làm việc với UBND tỉnh Điện Biên. Chuyến công tác nhằm "
+        "thực hiện Kế hoạch số 301/KH-BYT ngày 1/3/2024 của Bộ Y tế."
+    )
+    assert [(m.date, [b.value for b in m.legal_basis]) for m in extraction.meetings] == [
+        (date(2024, 4, 12), ["301/KH-BYT"]),
+        (date(2024, 4, 13), ["301/KH-BYT"]),
+    ]
