@@ -150,3 +150,16 @@ def test_abbreviated_central_committee_and_heads_inside_titles(record_of: Record
     }
     assert ("Bí thư", "Đảng ủy Khối các cơ quan tỉnh Nam Định") in posts["Chu Văn Khải"]
     assert "Quốc hội" not in record["organizations"]
+
+
+def test_names_with_a_syllable_printed_in_lower_case(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Kiện toàn Ban Chỉ đạo\n\nTheo quyết định, ông Lê văn Tám, Giám đốc Sở Nội vụ tỉnh Hậu Giang và ông "
+        "Phan Minh tuấn - Giám đốc Sở Tài chính tỉnh Hậu Giang cùng tham gia; đồng chủ trì có bà Trịnh thị Hoa "
+        "Mai. Ông Trần Văn Hải nói, các tỉnh Nguyễn và Trần không liên quan."
+    )
+    posts = posts_of(record)
+    assert posts["Lê văn Tám"] == {("Giám đốc", "Sở Nội vụ tỉnh Hậu Giang")}
+    assert posts["Phan Minh tuấn"] == {("Giám đốc", "Sở Tài chính tỉnh Hậu Giang")}
+    assert "Trịnh thị Hoa Mai" in posts
+    assert not any(name.endswith((" nói", " và")) for name in posts)
