@@ -108,7 +108,9 @@ def _loose_names(text: str, start: int, end: int, skip: list[tuple[int, int]]) -
         for match in regex.finditer(text, start, end):
             if not _is_surname(match.group("first")) or match.group("lower") in _NOT_NAME_SYLLABLES:
                 continue
-            if any(a <= match.start() < b for a, b in skip) or any(n.start < match.end() and match.start() < n.end for n in found):
+            if any(a <= match.start() < b for a, b in skip) or any(
+                n.start < match.end() and match.start() < n.end for n in found
+            ):
                 continue
             honorific = honorific_before(text, match.start())
             context = honorific if honorific is not None else match.start()
