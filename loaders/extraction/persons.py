@@ -24,7 +24,13 @@ from loaders.extraction.titles import TitleMatch, find_titles, is_post_verb
 
 # What may stand between two posts of one person, or between a name and its posts.
 _CHAIN = re.compile(r"^[ \t]*(?:[,–—-]|\(|\)|[ \t])*[ \t]*$")
-_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+$", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+(?:đồng chí\s+)?$", re.IGNORECASE)
+# Between a plural title and the list of its holders: "các Phó Chủ tịch UBND tỉnh gồm các ông, bà: A, B".
+_LIST_INTRO = re.compile(
+    r"[ \t]*(?:gồm|là)?[ \t]*(?:có[ \t]+)?(?:các[ \t]+)?(?:đồng chí|ông,?[ \t]*bà|ông|bà)?[ \t]*(?P<colon>:)?[ \t]*",
+    re.IGNORECASE,
+)
+_ITEM_BREAK = re.compile(r"[^;.\n]*;[ \t]*")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _FRAME = re.compile(r"(?:Về phía|Thay mặt|Đại diện)\s+(?:lãnh đạo\s+|Lãnh đạo\s+)?$", re.IGNORECASE)
 
@@ -178,19 +184,43 @@ def _claim_after(
 
 def _share_plural_titles(text: str, names: list[NameMention], segments: list[Segment]) -> None:
     """A title written in the plural before a list of names is each one's: "các Phó Chủ tịch HĐND tỉnh
-    Trần Xuân Vinh, Nguyễn Công Thanh" makes both Phó Chủ tịch."""
+    Trần Xuân Vinh, Nguyễn Công Thanh" makes both Phó Chủ tịch; so does "các Phó Chủ tịch UBND tỉnh gồm
+    các ông, bà: A, B, C", and after "gồm:" each item of a list set off by semicolons ("Các đồng chí Phó Bí
+    thư gồm: A, nguyên …; B, …")."""
     for segment in segments:
-        if segment.owner is None or not _PLURAL_BEFORE.search(text, max(0, segment.start - 6), segment.start):
+        if not _PLURAL_BEFORE.search(text, max(0, segment.start - 16), segment.start):
             continue
-        previous = names[segment.owner]
-        for index in range(segment.owner + 1, len(names)):
+        first = segment.owner if segment.owner is not None else _listed_first(text, names, segment)
+        if first is None:
+            continue
+        intro = _LIST_INTRO.match(text, segment.end)
+        items = intro is not None and intro.group("colon") is not None
+        segment.owner = first
+        previous = first
+        for index in range(first + 1, len(names)):
             name = names[index]
-            if not _LIST_JOIN.fullmatch(text, previous.end, name.context_start):
+            joined = _LIST_JOIN.fullmatch(text, names[previous].end, name.context_start) is not None
+            if not joined and not (items and _opens_item(text, names, segments, previous, name)):
                 break
-            if any(s.owner == index for s in segments):
+            if joined and any(s.owner == index for s in segments):
                 break
             segment.sharers.append(index)
-            previous = name
+            previous = index
+
+
+def _listed_first(text: str, names: list[NameMention], segment: Segment) -> int | None:
+    """The name opening the list after a plural title's introduction ("… gồm các ông, bà: A"), if one does."""
+    intro = _LIST_INTRO.match(text, segment.end)
+    if intro is None or not intro.group().strip():
+        return None
+    return next((i for i, n in enumerate(names) if n.context_start == intro.end()), None)
+
+
+def _opens_item(text: str, names: list[NameMention], segments: list[Segment], previous: int, name: NameMention) -> bool:
+    """True when ``name`` opens the next item, set off by a semicolon, of a list whose item ``previous`` opens."""
+    end = _end_of(previous, names, segments, name.context_start)
+    gap = _ITEM_BREAK.fullmatch(text, end, name.context_start)
+    return gap is not None and text.count(";", end, name.context_start) == 1
 
 
 def _share_verb_posts(text: str, names: list[NameMention], segments: list[Segment]) -> None:

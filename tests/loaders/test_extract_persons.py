@@ -163,3 +163,22 @@ def test_names_with_a_syllable_printed_in_lower_case(record_of: RecordOf, posts_
     assert posts["Phan Minh tuấn"] == {("Giám đốc", "Sở Tài chính tỉnh Hậu Giang")}
     assert "Trịnh thị Hoa Mai" in posts
     assert not any(name.endswith((" nói", " và")) for name in posts)
+
+
+def test_a_plural_title_introducing_a_list_is_each_listed_persons(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Công bố nhân sự tỉnh\n\nCùng dự có các Phó Chủ tịch UBND tỉnh Hậu Giang: Lê Minh Hải, Trần Thị Mai; "
+        "Chánh Văn phòng UBND tỉnh Ngô Văn Lâm. Các đồng chí Phó Bí thư Tỉnh ủy Hậu Giang gồm: Võ Văn Tâm, "
+        "nguyên Chủ tịch UBND tỉnh; Đỗ Thị Hằng, được giới thiệu để bầu. Các Phó Chủ tịch HĐND tỉnh Hậu Giang gồm "
+        "các ông, bà: Phan Quốc Việt, Lý Thị Sen."
+    )
+    posts = posts_of(record)
+    committee, council, party = (
+        "Ủy ban nhân dân tỉnh Hậu Giang",
+        "Hội đồng nhân dân tỉnh Hậu Giang",
+        "Tỉnh ủy Hậu Giang",
+    )
+    assert posts["Lê Minh Hải"] == posts["Trần Thị Mai"] == {("Phó Chủ tịch", committee)}
+    assert posts["Ngô Văn Lâm"] == {("Chánh Văn phòng", f"Văn phòng {committee}")}
+    assert posts["Võ Văn Tâm"] == posts["Đỗ Thị Hằng"] == {("Phó Bí thư", party)}
+    assert posts["Phan Quốc Việt"] == posts["Lý Thị Sen"] == {("Phó Chủ tịch", council)}
