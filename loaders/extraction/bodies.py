@@ -16,6 +16,7 @@ def article_bodies(ctx: ArticleContext) -> list[OrgMatch]:
     loose names settled on the body named in full."""
     found = ctx.bodies() + find_department_lists(ctx)
     found += [org.owner for org in found if org.owner is not None]
+    found += [sibling for org in found for sibling in org.siblings]
     return settle_bodies(ctx, sorted(found, key=lambda org: org.start))
 
 

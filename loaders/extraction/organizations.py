@@ -43,6 +43,11 @@ _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắ
 _CLAUSE_PUNCTUATION = re.compile(r"[ \t]*[,;.:)\n]")
 _UNIT_OPENING = re.compile(r"(?:huyện|quận|thị xã)\b")
 _MAX_NAME_TOKENS = 14
+# "các tỉnh", "5 tỉnh", "hai tỉnh, thành phố:" before a list of provinces each of which has the body.
+_PROVINCE_LIST_OPENING = re.compile(
+    r"(?:của[ \t]+)?(?:các|\d+|hai|ba|bốn|năm|sáu|bảy)[ \t]+(?P<unit>tỉnh,[ \t]*thành phố|tỉnh|thành phố)[ \t]*:?[ \t]*"
+)
+_LIST_JOINT = re.compile(r"[ \t]*(?:,[ \t]*và|,|và)[ \t]*")
 _DANGLING = frozenset({"-", "–", "&", "và", "của", "về"})  # words a name cannot end with
 
 
@@ -65,6 +70,8 @@ class OrgMatch:
     generic: bool = False
     located: bool = False  # the text itself writes the locality ("tỉnh", "tỉnh Hà Tĩnh")
     owner: OrgMatch | None = None  # the body named after "của" in a free-form name
+    #: The same kind of body of the other provinces of a list ("UBND các tỉnh Kon Tum, Gia Lai và Lâm Đồng").
+    siblings: tuple[OrgMatch, ...] = ()
 
     @property
     def private(self) -> bool:
@@ -449,6 +456,9 @@ class OrganizationReader:
     # -- complements --------------------------------------------------------
 
     def _with_locality(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
+        listed = self._distributed(OrgMatch(pos, after, head.name, head.kind, head.name), after)
+        if listed is not None:
+            return listed
         locality = self.locality_at(after)
         if locality is None:
             if head.requires:
@@ -588,9 +598,42 @@ class OrganizationReader:
             return "tỉnh"
         return "thành phố" if province.is_city or written else "tỉnh"
 
+    def _distributed(self, org: OrgMatch, after: int) -> OrgMatch | None:
+        """One body per province of a list written after it ("UBND 5 tỉnh Kon Tum, Gia Lai, …", "Sở Y tế các
+        tỉnh A và B"): the first as ``org``, the others as its siblings; ``None`` when no list follows."""
+        opening = _PROVINCE_LIST_OPENING.match(self.text, after)
+        if opening is None:
+            return None
+        hits = []
+        pos = opening.end()
+        while (hit := province_at(self.text, pos, self.on)) is not None:
+            hits.append(hit)
+            joint = _LIST_JOINT.match(self.text, hit.end)
+            if joint is None:
+                break
+            pos = joint.end()
+        if len(hits) < 2:
+            return None
+        unit = "thành phố" if opening.group("unit").lower().startswith("thành") else "tỉnh"
+        bodies = [
+            replace(
+                org,
+                end=hit.end,
+                name=f"{org.name} {self._unit_word(hit.province, unit)} {hit.label}",
+                province=hit.province,
+                located=True,
+            )
+            for hit in hits
+        ]
+        siblings = tuple(replace(b, start=h.start) for b, h in zip(bodies[1:], hits[1:], strict=True))
+        return replace(bodies[0], end=hits[-1].end, siblings=siblings)
+
     def _localised(self, org: OrgMatch, after: int) -> OrgMatch:
         """``org`` with the locality written after it, or the article's province if none is."""
         pos = self._skip_space(after)
+        listed = self._distributed(org, pos)
+        if listed is not None:
+            return listed
         locality = self.locality_at(pos)
         if locality is None:
             hit = province_at(self.text, pos, self.on)

@@ -8,6 +8,7 @@ from typing import Any
 from loaders.record import Extraction
 
 RecordOf = Callable[[str], dict[str, Any]]
+PostsOf = Callable[[dict[str, Any]], dict[str, set[tuple[str, str | None]]]]
 ExtractText = Callable[..., Extraction]
 
 
@@ -151,3 +152,29 @@ def test_thanh_pho_alone_is_the_city_named_before_it(record_of: RecordOf) -> Non
     assert ("Chủ tịch", "Hội đồng nhân dân thành phố Lạng Sơn") in {
         (p["title"], p["organization"]) for p in record["persons"][0]["posts"]
     }
+
+
+def test_a_list_of_provinces_gives_one_body_each(record_of: RecordOf) -> None:
+    record = record_of(
+        "Hội nghị liên kết vùng\n\nChiều 4/3, Bộ Nội vụ họp trực tuyến với UBND 3 tỉnh Sơn La, Điện Biên và Lai "
+        "Châu. Dự họp có lãnh đạo Sở Y tế các tỉnh Hòa Bình, Phú Thọ."
+    )
+    names = set(record["organizations"])
+    assert {
+        "Ủy ban nhân dân tỉnh Sơn La",
+        "Ủy ban nhân dân tỉnh Điện Biên",
+        "Ủy ban nhân dân tỉnh Lai Châu",
+        "Sở Y tế tỉnh Hòa Bình",
+        "Sở Y tế tỉnh Phú Thọ",
+    } <= names
+
+
+def test_abbreviated_offices_and_elected_posts(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Kỳ họp HĐND tỉnh\n\nBà Lò Thị Hoa, Trưởng Ban Dân vận Tỉnh ủy Sơn La được bầu giữ chức Phó Chủ tịch HĐND "
+        "tỉnh. Dự có Chánh VPUBND tỉnh Cầm Văn Chung, lãnh đạo Văn phòng Đoàn ĐBQH và HĐND tỉnh."
+    )
+    posts = posts_of(record)
+    assert ("Phó Chủ tịch", "Hội đồng nhân dân tỉnh Sơn La") in posts["Lò Thị Hoa"]
+    assert posts["Cầm Văn Chung"] == {("Chánh Văn phòng", "Văn phòng Ủy ban nhân dân tỉnh Sơn La")}
+    assert "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Sơn La" in record["organizations"]
