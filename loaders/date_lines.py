@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -36,6 +36,7 @@ _GMT = re.compile(r"\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?", re.IGNORECASE)
 _RESIDUE_LETTERS = re.compile(r"[^\W\d_]")
 _MAX_RESIDUE_LETTERS = 25  # a stamp's other words: a section name, "Xem cỡ chữ", "Submitted by admin on"
 _MAX_BARE_RESIDUE_LETTERS = 8  # a bare date's: "ngày"; more is a sentence ("Sáng 3/4/2019, tỉnh họp.")
+_MAX_LINE = 160  # a date line is short; a paragraph is no date line (and is not searched)
 # How far after the latest event in the body an article may still be published.
 _MAX_LAG_DAYS = 45
 
@@ -84,6 +85,8 @@ class DateLine:
 
 def read_date_line(line: str) -> DateLine | None:
     """The date a line of the page header states, when the line is a date line and nothing more."""
+    if len(line) > _MAX_LINE:
+        return None
     crawler = _CRAWLER.match(line.strip())
     if crawler is not None:
         return _crawler_line(crawler)
@@ -154,10 +157,14 @@ def _weekday(line: str) -> int | None:
     return names[" ".join(match.group().lower().split())] if match else None
 
 
-def decide(line: DateLine, body_dates: Iterable[tuple[int, int, int | None]]) -> date | None:
+def decide(
+    line: DateLine,
+    body_dates: Callable[[], Iterable[tuple[int, int, int | None]]] | Iterable[tuple[int, int, int | None]],
+) -> date | None:
     """The day a date line stamps, its day-month order decided by evidence (see the module docstring).
 
-    ``body_dates`` are the (day, month, year or ``None``) dates the article's body reports.
+    ``body_dates`` are the (day, month, year or ``None``) dates the article's body reports, or a function
+    giving them (called only when the order is in doubt).
     """
     if not line.readings:
         return None
@@ -167,7 +174,8 @@ def decide(line: DateLine, body_dates: Iterable[tuple[int, int, int | None]]) ->
         matching = [d for d in line.readings if d.weekday() == line.weekday]
         if len(matching) == 1:
             return matching[0]
-    lags = {d: _lag(d, body_dates) for d in line.readings}
+    reported = list(body_dates() if callable(body_dates) else body_dates)
+    lags = {d: _lag(d, reported) for d in line.readings}
     known = {d: lag for d, lag in lags.items() if lag is not None}
     if known:
         best = min(known, key=lambda d: known[d])

@@ -156,7 +156,10 @@ def _published(head: list[str], foot: list[str], text: str) -> tuple[date | None
     chosen = stamps[0] if stamps else (dated[0] if dated else None)
     if chosen is None:
         return None, month
-    body = [(m.day, m.month, m.year) for m in find_dates(text) if m.offset is None and not m.same_day]
+
+    def body() -> list[tuple[int, int, int | None]]:
+        return [(m.day, m.month, m.year) for m in find_dates(text) if m.offset is None and not m.same_day]
+
     return decide(chosen, body), month
 
 
