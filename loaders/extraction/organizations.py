@@ -364,9 +364,10 @@ class OrganizationReader:
     def _in_city(self) -> bool:
         return self.province is not None and self.province.unit == "thành phố"
 
-    def department_at(self, pos: int) -> OrgMatch | None:
-        """A department written by its field alone at ``pos`` ("Kế hoạch và Đầu tư" in a list after "Sở:")."""
-        return self._with_domain(_HEADS["Sở"], pos, pos, 0)
+    def department_at(self, pos: int, head: str = "Sở") -> OrgMatch | None:
+        """A department (or ministry, ``head`` "Bộ") written by its field alone at ``pos`` ("Kế hoạch và Đầu
+        tư" in a list after "Sở:")."""
+        return self._with_domain(_HEADS[head], pos, pos, 0)
 
     def read_as(self, pos: int, province: ArticleProvince) -> OrgMatch | None:
         """The body at ``pos`` read as written in an article about ``province``."""

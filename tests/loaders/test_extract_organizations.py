@@ -178,3 +178,12 @@ def test_abbreviated_offices_and_elected_posts(record_of: RecordOf, posts_of: Po
     assert ("Phó Chủ tịch", "Hội đồng nhân dân tỉnh Sơn La") in posts["Lò Thị Hoa"]
     assert posts["Cầm Văn Chung"] == {("Chánh Văn phòng", "Văn phòng Ủy ban nhân dân tỉnh Sơn La")}
     assert "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Sơn La" in record["organizations"]
+
+
+def test_ministries_listed_after_cac_bo_and_executive_boards(record_of: RecordOf) -> None:
+    record = record_of(
+        "Làm việc với tỉnh\n\nDự tại điểm cầu Trung ương có đại diện các Bộ: Nội vụ, Tài chính, Tư pháp. Chủ tịch "
+        "UBND tỉnh Kon Tum, Trưởng Ban Điều hành chuyển đổi số tỉnh Lê Ngọc Tuấn chủ trì."
+    )
+    names = set(record["organizations"])
+    assert {"Bộ Nội vụ", "Bộ Tài chính", "Bộ Tư pháp", "Ban Điều hành chuyển đổi số tỉnh Kon Tum"} <= names
