@@ -187,3 +187,11 @@ def test_ministries_listed_after_cac_bo_and_executive_boards(record_of: RecordOf
     )
     names = set(record["organizations"])
     assert {"Bộ Nội vụ", "Bộ Tài chính", "Bộ Tư pháp", "Ban Điều hành chuyển đổi số tỉnh Kon Tum"} <= names
+
+
+def test_a_bare_commune_word_means_the_one_commune_the_article_names(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Làm việc với xã sau sắp xếp\n\nChiều 14/8, Phó Chủ tịch UBND tỉnh Phú Thọ làm việc với xã Hiền Quan. "
+        "Ông Đỗ Văn Lâm, Chủ tịch UBND xã báo cáo tình hình vận hành chính quyền địa phương hai cấp."
+    )
+    assert posts_of(record)["Đỗ Văn Lâm"] == {("Chủ tịch", "Ủy ban nhân dân xã Hiền Quan")}
