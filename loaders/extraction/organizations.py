@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -306,6 +306,13 @@ class NamedPlaces:
     sentence_starts: list[int]
     provinces: list[tuple[int, ArticleProvince]]
     cities: list[tuple[int, str]]  # "thành phố Bắc Kạn"
+    #: Paragraphs a visit's working session in a province opens ("Chiều 12/4, đoàn làm việc với UBND tỉnh
+    #: Điện Biên. Tiếp đoàn có … Phó Chủ tịch UBND tỉnh"): from the province's name to the paragraph's end.
+    visited: list[tuple[int, int, ArticleProvince]] = field(default_factory=list)
+
+    def visited_at(self, pos: int) -> ArticleProvince | None:
+        """The province whose working session the paragraph holding ``pos`` reports, if one does."""
+        return next((province for start, end, province in self.visited if start <= pos < end), None)
 
     def last_before(self, pos: int, places: list[tuple[int, T]]) -> T | None:
         """The place of ``places`` named last before ``pos`` in the sentence holding ``pos``."""
@@ -333,7 +340,7 @@ class OrganizationReader:
 
     def _local_province(self, pos: int) -> ArticleProvince | None:
         """The province named last before ``pos`` in its sentence, when it is not the article's."""
-        province = self._places.last_before(pos, self._places.provinces)
+        province = self._places.last_before(pos, self._places.provinces) or self._places.visited_at(pos)
         if province is None or (self.province and province.province.code == self.province.province.code):
             return None
         return province

@@ -195,3 +195,14 @@ def test_a_bare_commune_word_means_the_one_commune_the_article_names(record_of: 
         "Ông Đỗ Văn Lâm, Chủ tịch UBND xã báo cáo tình hình vận hành chính quyền địa phương hai cấp."
     )
     assert posts_of(record)["Đỗ Văn Lâm"] == {("Chủ tịch", "Ủy ban nhân dân xã Hiền Quan")}
+
+
+def test_a_visits_paragraph_carries_the_province_it_works_in(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Bộ Y tế làm việc tại hai tỉnh\n\nNgày 5/4, đoàn công tác Bộ Y tế làm việc với UBND tỉnh Cao Bằng. Tiếp đoàn "
+        "có ông Nông Văn Hải - Phó Chủ tịch UBND tỉnh.\n\nNgày 6/4, đoàn làm việc với UBND tỉnh Bắc Kạn. Tiếp đoàn "
+        "có bà Hà Thị Liên - Phó Chủ tịch UBND tỉnh.\n\nĐoàn công tác đánh giá cao kết quả của tỉnh Cao Bằng."
+    )
+    posts = posts_of(record)
+    assert posts["Nông Văn Hải"] == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Cao Bằng")}
+    assert posts["Hà Thị Liên"] == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Bắc Kạn")}
