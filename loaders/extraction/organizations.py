@@ -43,6 +43,8 @@ _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắ
 _CLAUSE_PUNCTUATION = re.compile(r"[ \t]*[,;.:)\n]")
 _UNIT_OPENING = re.compile(r"(?:huyện|quận|thị xã)\b")
 _MAX_NAME_TOKENS = 14
+_MINISTRY_START = re.compile(r"(?<![^\W\d_])Bộ\s")
+_OF_THE_MINISTRY = re.compile(r"[ \t]+của[ \t]+Bộ(?![ \t]*[^\W\d_])")
 # "các tỉnh", "5 tỉnh", "hai tỉnh, thành phố:" before a list of provinces each of which has the body.
 _PROVINCE_LIST_OPENING = re.compile(
     r"(?:của[ \t]+)?(?:các|\d+|hai|ba|bốn|năm|sáu|bảy)[ \t]+(?P<unit>tỉnh,[ \t]*thành phố|tỉnh|thành phố)[ \t]*:?[ \t]*"
@@ -90,6 +92,7 @@ class _Head:
     parents: frozenset[str] = frozenset()  # heads or kinds of the body owning it, after a comma ("Vụ X, Bộ Y")
     owned: bool = False  # a name without its locality or owner is no body of its own ("Phòng Kinh tế")
     unit: str | None = None  # the unit below the province it serves ("huyện" for "Huyện ủy")
+    default_owner: bool = False  # named without its owner, it is the article's ministry's ("Vụ Pháp chế")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,7 @@ def _build_heads() -> dict[str, _Head]:
             frozenset(item.get("parents") or ()),
             bool(item.get("owned")),
             item.get("unit"),
+            bool(item.get("default_owner")),
         )
         for form in item.get("forms") or [item["name"]]:
             heads[form] = head
@@ -337,6 +341,7 @@ class OrganizationReader:
         self._places = places
         self._units = LocalUnits(text, on, province)
         self._siblings: dict[str, OrganizationReader] = {}
+        self._ministry: tuple[OrgMatch, ...] | None = None  # the article's ministry, read once
 
     def _local_province(self, pos: int) -> ArticleProvince | None:
         """The province named last before ``pos`` in its sentence, when it is not the article's."""
@@ -560,7 +565,35 @@ class OrganizationReader:
             )
         if head.scope == "provincial" and not _NATIONAL_WORDS.search(name):
             return self._with_default_locality(org)
+        if head.default_owner and owner is None:
+            return self._with_article_ministry(org)
         return org
+
+    def _with_article_ministry(self, org: OrgMatch) -> OrgMatch:
+        """A ministry's department named without its ministry ("Vụ Kế hoạch - Tài chính", "Vụ Tổ chức cán bộ
+        của Bộ") is the department of the ministry the article is about: the one it names most often."""
+        ministry = self._article_ministry()
+        if ministry is None:
+            return org
+        of_it = _OF_THE_MINISTRY.match(self.text, org.end)
+        end = of_it.end() if of_it else org.end
+        return replace(org, end=end, name=f"{org.name} {ministry.name}", owner=ministry)
+
+    def _article_ministry(self) -> OrgMatch | None:
+        if self._ministry is None:
+            found = [org for m in _MINISTRY_START.finditer(self.text) if (org := self._ministry_at(m.start()))]
+            counts: dict[str, int] = {}
+            for org in found:
+                counts[org.name] = counts.get(org.name, 0) + 1
+            best = max(counts, key=lambda name: counts[name], default=None)
+            self._ministry = (next(org for org in found if org.name == best),) if best else ()
+        return self._ministry[0] if self._ministry else None
+
+    def _ministry_at(self, pos: int) -> OrgMatch | None:
+        national = self._national_at(pos)
+        if national is not None and national.kind == "Ministry":
+            return national
+        return self._with_domain(_HEADS["Bộ"], pos, self._skip_space(pos + len("Bộ")), 0)
 
     # -- pieces -------------------------------------------------------------
 

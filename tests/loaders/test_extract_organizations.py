@@ -206,3 +206,17 @@ def test_a_visits_paragraph_carries_the_province_it_works_in(record_of: RecordOf
     posts = posts_of(record)
     assert posts["Nông Văn Hải"] == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Cao Bằng")}
     assert posts["Hà Thị Liên"] == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Bắc Kạn")}
+
+
+def test_a_ministrys_department_named_alone_is_the_articles_ministrys(record_of: RecordOf) -> None:
+    record = record_of(
+        "Bộ Tư pháp làm việc với tỉnh\n\nĐoàn công tác của Bộ Tư pháp làm việc với UBND tỉnh Hà Nam. Tham gia đoàn "
+        "có lãnh đạo Cục Y tế dự phòng, Vụ KHTC, Vụ Tổ chức cán bộ của Bộ. Vụ Pháp chế, Bộ Y tế cũng dự."
+    )
+    names = set(record["organizations"])
+    assert {
+        "Vụ Kế hoạch - Tài chính Bộ Tư pháp",
+        "Vụ Tổ chức cán bộ Bộ Tư pháp",
+        "Vụ Pháp chế Bộ Y tế",
+        "Cục Y tế dự phòng",
+    } <= names
