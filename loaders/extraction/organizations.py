@@ -43,6 +43,7 @@ _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắ
 _CLAUSE_PUNCTUATION = re.compile(r"[ \t]*[,;.:)\n]")
 _UNIT_OPENING = re.compile(r"(?:huyện|quận|thị xã)\b")
 _MAX_NAME_TOKENS = 14
+_MAX_CLOSED_NAME_TOKENS = 24  # "Ban Chỉ đạo Chương trình mục tiêu quốc gia phát triển … và miền núi tỉnh X"
 _MINISTRY_START = re.compile(r"(?<![^\W\d_])Bộ\s")
 _OF_THE_MINISTRY = re.compile(r"[ \t]+của[ \t]+Bộ(?![ \t]*[^\W\d_])")
 # "các tỉnh", "5 tỉnh", "hai tỉnh, thành phố:" before a list of provinces each of which has the body.
@@ -703,12 +704,12 @@ class OrganizationReader:
         """
         name = _FreeName([], pos)
         ends: list[int] = []  # where each word ends, to give back the dangling ones
-        while len(name.words) < _MAX_NAME_TOKENS:
+        while len(name.words) < _MAX_CLOSED_NAME_TOKENS:
             pos = self._skip_space(name.end)
             if pos >= len(self.text):
                 break
             closed = self._closed(pos, name.words, rules)
-            if closed is not None:
+            if closed is not None and (len(closed.words) <= _MAX_NAME_TOKENS or closed.locality is not None):
                 return closed
             piece = self._piece(pos, name.words, rules.lenient)
             if piece is None:
@@ -716,6 +717,9 @@ class OrganizationReader:
             name.words.append(piece[0])
             name.end = piece[1]
             ends.append(piece[1])
+        if len(name.words) > _MAX_NAME_TOKENS:  # a long name is one only when a locality closes it
+            name.words, ends = name.words[:_MAX_NAME_TOKENS], ends[:_MAX_NAME_TOKENS]
+            name.end = ends[-1]
         while name.words and name.words[-1] in _DANGLING:
             name.words.pop()
             ends.pop()

@@ -220,3 +220,19 @@ def test_a_ministrys_department_named_alone_is_the_articles_ministrys(record_of:
         "Vụ Pháp chế Bộ Y tế",
         "Cục Y tế dự phòng",
     } <= names
+
+
+def test_social_insurance_party_blocs_and_long_names_a_locality_closes(record_of: RecordOf) -> None:
+    record = record_of(
+        "Thành lập Ban Chỉ đạo\n\nUBND tỉnh thành lập Ban Chỉ đạo Chương trình mục tiêu quốc gia phát triển KT-XH "
+        "vùng đồng bào DTTS và miền núi tỉnh Yên Bái. Dự họp có BHXH tỉnh Yên Bái, Đảng ủy Khối cơ quan và doanh "
+        "nghiệp tỉnh Yên Bái, Văn phòng Đoàn ĐBQH&HĐND tỉnh Yên Bái."
+    )
+    names = set(record["organizations"])
+    assert {
+        "Ban Chỉ đạo Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và "
+        "miền núi tỉnh Yên Bái",
+        "Bảo hiểm xã hội tỉnh Yên Bái",
+        "Đảng ủy Khối cơ quan và doanh nghiệp tỉnh Yên Bái",
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Yên Bái",
+    } <= names
