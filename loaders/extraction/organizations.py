@@ -432,9 +432,13 @@ class OrganizationReader:
         return best
 
     def bare_head_at(self, pos: int) -> OrgMatch | None:
-        """A head written alone at ``pos``, up to a comma or clause end ("Đảng ủy," after "Bí thư")."""
+        """A head written alone at ``pos``, up to a comma or clause end ("Đảng ủy," after "Bí thư") or a
+        person's name ("Giám đốc Sở Hồ Sỹ Nguyên")."""
         match = _HEAD_REGEX.match(self.text, pos)
-        if match is None or not _CLAUSE_PUNCTUATION.match(self.text, match.end()):
+        if match is None:
+            return None
+        named = self.text[match.end() : match.end() + 1] == " " and starts_person_name(self.text, match.end() + 1)
+        if not named and not _CLAUSE_PUNCTUATION.match(self.text, match.end()):
             return None
         head = _HEADS[_as_written(match.group())]
         return OrgMatch(pos, match.end(), head.name, head.kind, head.name, bare=True)
@@ -579,6 +583,10 @@ class OrganizationReader:
         of_it = _OF_THE_MINISTRY.match(self.text, org.end)
         end = of_it.end() if of_it else org.end
         return replace(org, end=end, name=f"{org.name} {ministry.name}", owner=ministry)
+
+    def article_ministry(self) -> OrgMatch | None:
+        """The ministry the article is about: the one it names most often (the first of equals)."""
+        return self._article_ministry()
 
     def _article_ministry(self) -> OrgMatch | None:
         if self._ministry is None:

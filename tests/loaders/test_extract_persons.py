@@ -182,3 +182,22 @@ def test_a_plural_title_introducing_a_list_is_each_listed_persons(record_of: Rec
     assert posts["Ngô Văn Lâm"] == {("Chánh Văn phòng", f"Văn phòng {committee}")}
     assert posts["Võ Văn Tâm"] == posts["Đỗ Thị Hằng"] == {("Phó Bí thư", party)}
     assert posts["Phan Quốc Việt"] == posts["Lý Thị Sen"] == {("Phó Chủ tịch", council)}
+
+
+def test_a_head_alone_before_a_name_and_the_articles_ministry(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Bộ Xây dựng làm việc với tỉnh\n\nChiều 3/5, Bộ trưởng Bộ Xây dựng làm việc với UBND tỉnh Hà Nam. Cùng đi có "
+        "Thứ trưởng Bùi Hồng Minh. Theo báo cáo của Sở Xây dựng do Giám đốc Sở Trần Văn Dũng trình bày, tiến độ "
+        "còn chậm."
+    )
+    posts = posts_of(record)
+    assert posts["Bùi Hồng Minh"] == {("Thứ trưởng", "Bộ Xây dựng")}
+    assert posts["Trần Văn Dũng"] == {("Giám đốc", "Sở Xây dựng tỉnh Hà Nam")}
+
+
+def test_the_party_committee_of_the_commune_an_article_is_about(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Làm việc với xã Yên Lạc\n\nXã Yên Lạc được thành lập trên cơ sở sáp nhập xã Tân Lập, xã Tân Tiến. Sáng "
+        "5/8, đoàn làm việc với xã Yên Lạc. Ông Lê Văn Nam - Bí thư Đảng ủy xã cho biết xã vận hành ổn định."
+    )
+    assert posts_of(record)["Lê Văn Nam"] == {("Bí thư", "Đảng ủy xã Yên Lạc")}
