@@ -8,6 +8,7 @@ from loaders.extraction.departments import find_department_lists
 from loaders.extraction.keys import text_key
 from loaders.extraction.legal_documents import DocumentMention
 from loaders.extraction.organizations import OrganizationReader, OrgMatch, is_private_name
+from loaders.extraction.shared_localities import share_localities
 from loaders.record import Evidence, Organization
 
 
@@ -17,7 +18,7 @@ def article_bodies(ctx: ArticleContext) -> list[OrgMatch]:
     found = ctx.bodies() + find_department_lists(ctx)
     found += [org.owner for org in found if org.owner is not None]
     found += [sibling for org in found for sibling in org.siblings]
-    return settle_bodies(ctx, sorted(found, key=lambda org: org.start))
+    return settle_bodies(ctx, share_localities(ctx, sorted(found, key=lambda org: org.start)))
 
 
 def organization_records(

@@ -156,6 +156,11 @@ _HEADS: dict[str, _Head] = _build_heads()
 _HEADS_BY_KEY: dict[str, _Head] = {text_key(form): head for form, head in _HEADS.items()}
 
 
+def head_named(form: str) -> _Head | None:
+    """The head a form names ("UBND" → the people's committee), if the table has it."""
+    return _HEADS.get(_as_written(form)) or _HEADS_BY_KEY.get(text_key(form))
+
+
 def _build_national() -> dict[str, tuple[str, str]]:
     return {
         form: (item["name"], item["kind"])

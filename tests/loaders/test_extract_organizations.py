@@ -236,3 +236,13 @@ def test_social_insurance_party_blocs_and_long_names_a_locality_closes(record_of
         "Đảng ủy Khối cơ quan và doanh nghiệp tỉnh Yên Bái",
         "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Yên Bái",
     } <= names
+
+
+def test_heads_listed_before_one_locality_share_it(record_of: RecordOf) -> None:
+    record = record_of(
+        "Kiểm tra xã sau sắp xếp\n\nChiều 14/8, Phó Chủ tịch UBND tỉnh Tuyên Quang làm việc với Đảng ủy, HĐND, "
+        "UBND xã Minh Quang về vận hành chính quyền địa phương hai cấp."
+    )
+    names = set(record["organizations"])
+    assert {"Đảng ủy xã Minh Quang", "Hội đồng nhân dân xã Minh Quang", "Ủy ban nhân dân xã Minh Quang"} <= names
+    assert "Hội đồng nhân dân tỉnh Tuyên Quang" not in names
