@@ -24,7 +24,7 @@ from loaders.extraction.keys import text_key
 from loaders.extraction.letters import LETTER, is_capitalised
 from loaders.extraction.local_units import LocalUnits
 from loaders.extraction.names import starts_person_name
-from loaders.extraction.provinces import ArticleProvince, province_at
+from loaders.extraction.provinces import ArticleProvince, ProvinceHit, province_at
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
 from loaders.extraction.titles import title_at
 from ontology.gazetteer import Province
@@ -573,11 +573,24 @@ class OrganizationReader:
                 generic=locality.generic,
                 located=True,
             )
+        closing = self._province_closing(after, end)
+        if closing is not None:  # "Ban Quản lý Khu kinh tế Đông Nam Nghệ An": the name ends with its province
+            return replace(org, province=closing.province, located=True)
         if head.scope == "provincial" and not _NATIONAL_WORDS.search(name):
             return self._with_default_locality(org)
         if head.default_owner and owner is None:
             return self._with_article_ministry(org)
         return org
+
+    def _province_closing(self, start: int, end: int) -> ProvinceHit | None:
+        """The province whose name closes the words ``text[start:end]`` of a free-form name, if one does."""
+        pos = self.text.find(" ", start, end)
+        while pos >= 0:
+            hit = province_at(self.text, pos + 1, self.on)
+            if hit is not None and hit.end == end:
+                return hit
+            pos = self.text.find(" ", pos + 1, end)
+        return None
 
     def _with_article_ministry(self, org: OrgMatch) -> OrgMatch:
         """A ministry's department named without its ministry ("Vụ Kế hoạch - Tài chính", "Vụ Tổ chức cán bộ

@@ -246,3 +246,11 @@ def test_heads_listed_before_one_locality_share_it(record_of: RecordOf) -> None:
     names = set(record["organizations"])
     assert {"Đảng ủy xã Minh Quang", "Hội đồng nhân dân xã Minh Quang", "Ủy ban nhân dân xã Minh Quang"} <= names
     assert "Hội đồng nhân dân tỉnh Tuyên Quang" not in names
+
+
+def test_a_free_name_ending_with_its_province_is_not_written_out_twice(record_of: RecordOf) -> None:
+    record = record_of(
+        "Thu hút đầu tư\n\nSáng 3/6, UBND tỉnh Thanh Hóa họp. Dự có lãnh đạo Ban Quản lý Khu kinh tế Nghi Sơn Thanh "
+        "Hóa, Sở Tài chính."
+    )
+    assert "Ban Quản lý Khu kinh tế Nghi Sơn Thanh Hóa" in record["organizations"]
