@@ -308,6 +308,9 @@ class MeetingFinder:
             if _cue("planned", text, clause_start, verb.start()):
                 continue
             do = [m.end() for m in _DO_BEFORE.finditer(text, clause_start, verb.start())]
+            sentence_start = self.ctx.sentence(verb.start()).start
+            if not do and _PEOPLE_LIST_OPENING.match(text, sentence_start):
+                clause_start = sentence_start  # "Các đồng chí A - …; B - … chủ trì": the list is the subject
             before = self.people.key_of(do[-1] if do else clause_start, verb.start())
             listed = _LIST_AFTER.match(text, verb.end())  # "Chủ tọa kỳ họp có các đồng chí: A; B; C"
             after = self.people.key_of(verb.end(), self.ctx.sentence(verb.start()).end if listed else clause_end)
@@ -454,6 +457,8 @@ def _on(day: tuple[int, int, int | None], year: int) -> date | None:
 
 
 _PLANNED_AFTER_CHARS = 30
+# A sentence opening with a list of people as its subject ("Các đồng chí A - …; B - … chủ trì hội nghị").
+_PEOPLE_LIST_OPENING = re.compile(r"\s*(?:(?:các|Các)\s+)+(?:đồng chí|ông,?\s*bà|ông|bà)\b")
 # What may open a sentence before the name of the meeting it speaks of ("Cũng tại hội nghị, …", "Buổi …").
 _SENTENCE_OPENING = re.compile(r"\s*(?:(?:Cũng\s+)?(?:tại|trong)\s+)?", re.IGNORECASE)
 # The class of "hội nghị": a conference of any kind (a review, a training), so no kind of its own to refer to.

@@ -193,3 +193,22 @@ def test_a_visits_plan_is_the_basis_of_each_working_session(extract_text: Extrac
         (date(2024, 4, 12), ["301/KH-BYT"]),
         (date(2024, 4, 13), ["301/KH-BYT"]),
     ]
+
+
+def test_a_meeting_known_from_its_announced_conclusions_is_in_passing(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Tiếp tục phòng, chống dịch\n\n20/04/2020 10:00\n\n"
+        "Theo Thông báo kết luận của Thủ tướng Chính phủ tại cuộc họp Thường trực Chính phủ ngày 15/4/2020, các "
+        "tỉnh tiếp tục thực hiện giãn cách."
+    )
+    assert extraction.meetings == []
+
+
+def test_a_list_of_people_opening_the_sentence_chairs_together(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Hội nghị trực tuyến toàn quốc\n\n10/10/2015 10:00\n\n"
+        "Sáng 9/10, Bộ Nội vụ tổ chức hội nghị trực tuyến toàn quốc. Các đồng chí Lê Vĩnh Tân - Bộ trưởng Bộ Nội "
+        "vụ; Nguyễn Trọng Thừa – Thứ trưởng Bộ Nội vụ chủ trì hội nghị."
+    )
+    [meeting] = extraction.meetings
+    assert [c.value for c in meeting.chairs] == ["Lê Vĩnh Tân", "Nguyễn Trọng Thừa"]
