@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.coreference import BodyResolver, People, settle_bodies
 from loaders.extraction.departments import find_department_lists
@@ -9,7 +11,11 @@ from loaders.extraction.keys import text_key
 from loaders.extraction.legal_documents import DocumentMention
 from loaders.extraction.organizations import OrganizationReader, OrgMatch, is_private_name
 from loaders.extraction.shared_localities import share_localities
+from loaders.extraction.tables import strings
 from loaders.record import Evidence, Organization
+
+_VENUE_HEADS = frozenset(strings("organizations", "venue_heads"))
+_AT_BEFORE = re.compile(r"(?<!\w)tại\s+$", re.IGNORECASE)
 
 
 def article_bodies(ctx: ArticleContext) -> list[OrgMatch]:
@@ -39,6 +45,8 @@ def organization_records(
     for org in bodies:
         if org.generic or org.start >= ctx.signature_start or any(a <= org.start < b for a, b in not_actors):
             continue
+        if org.head in _VENUE_HEADS and _AT_BEFORE.search(ctx.text, max(0, org.start - 8), org.start):
+            continue  # "tại Trung tâm Hội nghị tỉnh": where it happened
         if org.bare:
             focus = resolver.focus(org.head, org.start)
             if not focus:

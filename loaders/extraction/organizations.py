@@ -576,7 +576,7 @@ class OrganizationReader:
         closing = self._province_closing(after, end)
         if closing is not None:  # "Ban Quản lý Khu kinh tế Đông Nam Nghệ An": the name ends with its province
             return replace(org, province=closing.province, located=True)
-        if head.scope == "provincial" and not _NATIONAL_WORDS.search(name):
+        if head.scope == "provincial" and owner is None and not _NATIONAL_WORDS.search(name):
             return self._with_default_locality(org)
         if head.default_owner and owner is None:
             return self._with_article_ministry(org)

@@ -254,3 +254,14 @@ def test_a_free_name_ending_with_its_province_is_not_written_out_twice(record_of
         "Hóa, Sở Tài chính."
     )
     assert "Ban Quản lý Khu kinh tế Nghi Sơn Thanh Hóa" in record["organizations"]
+
+
+def test_venues_hospitals_and_bodies_owned_by_a_national_one(record_of: RecordOf) -> None:
+    record = record_of(
+        "Hội nghị tại tỉnh\n\nSáng 5/3, tại Trung tâm Hội nghị tỉnh Nam Định, Ban Chỉ đạo cải cách hành chính của "
+        "Chính phủ họp. Dự có Giám đốc Bệnh viện Đa khoa tỉnh Nam Định."
+    )
+    names = set(record["organizations"])
+    assert "Ban Chỉ đạo cải cách hành chính của Chính phủ" in names
+    assert "Bệnh viện Đa khoa tỉnh Nam Định" in names
+    assert not any(name.startswith("Trung tâm Hội nghị") for name in names)
