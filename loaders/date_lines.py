@@ -32,6 +32,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _US_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}:\d{2}\s*(?:AM|PM)\b")
+_COUNTER = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*:?\s*[\d.,]+", re.IGNORECASE)
 _GMT = re.compile(r"\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?", re.IGNORECASE)
 _RESIDUE_LETTERS = re.compile(r"[^\W\d_]")
 _MAX_RESIDUE_LETTERS = 25  # a stamp's other words: a section name, "Xem cỡ chữ", "Submitted by admin on"
@@ -96,7 +97,7 @@ def read_date_line(line: str) -> DateLine | None:
         return None
     readings, span = found
     residue = line[: span[0]] + " " + line[span[1] :]
-    residue = _LABELS.sub(" ", _WEEKDAYS[0].sub(" ", _TIME.sub(" ", _GMT.sub(" ", residue))))
+    residue = _LABELS.sub(" ", _WEEKDAYS[0].sub(" ", _TIME.sub(" ", _GMT.sub(" ", _COUNTER.sub(" ", residue)))))
     limit = _MAX_RESIDUE_LETTERS if stamp else _MAX_BARE_RESIDUE_LETTERS
     if len(_RESIDUE_LETTERS.findall(residue)) > limit or any(ch.isdigit() for ch in residue):
         return None

@@ -27,6 +27,8 @@ def _published(line: str, body: str = "Sáng nay, UBND tỉnh họp bàn công t
         ("Posted on March 12, 2020", date(2020, 3, 12)),
         ("Thứ Ba, 14 tháng 1 năm 2020 09:30", date(2020, 1, 14)),
         ("Cập nhật lúc 2024-05-09 07:45", date(2024, 5, 9)),
+        ("Lượt xem: 1.234 | 16/08/2019 09:15", date(2019, 8, 16)),
+        ("08:22 SA, 15/08/2019", date(2019, 8, 15)),
     ],
 )
 def test_date_line_kinds(line: str, expected: date) -> None:
