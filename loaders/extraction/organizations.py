@@ -31,7 +31,8 @@ from ontology.gazetteer import Province
 
 _ALNUM = f"{LETTER[:-1]}0-9]"
 _SPACE = re.compile(r"[ \t]+")
-_PAREN_ABBREVIATION = re.compile(r"[ \t]*\(([^()\s]{1,15}|[^()]{1,40}viết tắt[^()]{0,40})\)")
+# A body's short name in brackets after its name: "(VNPT)", "(VNPT Gia Lai)", "(sau đây viết tắt là …)".
+_PAREN_ABBREVIATION = re.compile(r"[ \t]*\(([^()\s]{1,15}|[A-ZĐ]{2,}[^()\n]{0,25}|[^()]{1,40}viết tắt[^()]{0,40})\)")
 _OWN_UNIT = re.compile(r"(?:tỉnh|thành phố|tp|thủ đô)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 # "… trên địa bàn tỉnh" closing a quoted name is where the body works, not its name.
@@ -350,8 +351,11 @@ class OrganizationReader:
         self._ministry: tuple[OrgMatch, ...] | None = None  # the article's ministry, read once
 
     def _local_province(self, pos: int) -> ArticleProvince | None:
-        """The province named last before ``pos`` in its sentence, when it is not the article's."""
+        """The province named last before ``pos`` in its sentence, when it is not the article's (nor one that no
+        longer exists on the article's date: "hợp nhất tỉnh Gia Lai và tỉnh Bình Định, … Trung tâm dữ liệu tỉnh")."""
         province = self._places.last_before(pos, self._places.provinces) or self._places.visited_at(pos)
+        if province is not None and self.on is not None and not province.province.valid_on(self.on):
+            return None
         if province is None or (self.province and province.province.code == self.province.province.code):
             return None
         return province
@@ -430,6 +434,7 @@ class OrganizationReader:
         if not candidates:
             return None
         best = max(candidates, key=lambda c: (c.end, c.head == c.name))
+        best = replace(best, end=self._skip_abbreviation(best.end))  # "Viễn thông Gia Lai (VNPT Gia Lai)" is one
         if _NOT_AFTER_REGEX.search(self.text, max(0, pos - 30), pos) or _DIGITS_BEFORE.search(
             self.text, max(0, pos - 8), pos
         ):

@@ -265,3 +265,14 @@ def test_venues_hospitals_and_bodies_owned_by_a_national_one(record_of: RecordOf
     assert "Ban Chỉ đạo cải cách hành chính của Chính phủ" in names
     assert "Bệnh viện Đa khoa tỉnh Nam Định" in names
     assert not any(name.startswith("Trung tâm Hội nghị") for name in names)
+
+
+def test_merged_provinces_and_a_bodys_bracketed_short_name(record_of: RecordOf) -> None:
+    record = record_of(
+        "date 2025-09-18\nKhánh Hòa sau hợp nhất\n\nSáng 17/9, UBND tỉnh Khánh Hòa họp. Dự có Viễn thông Khánh Hòa "
+        "(VNPT Khánh Hòa). Sau khi hợp nhất tỉnh Khánh Hòa và tỉnh Ninh Thuận, các xã đã kết nối với Trung tâm "
+        "dữ liệu tỉnh."
+    )
+    names = set(record["organizations"])
+    assert "Trung tâm dữ liệu tỉnh Khánh Hòa" in names
+    assert not any("VNPT" in name for name in names)
