@@ -153,7 +153,7 @@ class MeetingFinder:
         clause_start, clause_end = self.ctx.clause(trigger.start)
         if self._planned(trigger, clause_start, clause_end) or self._in_passing(clause_start, trigger):
             return None
-        day = self._date(clause_start, clause_end)
+        day = self._date(clause_start, clause_end) or self._span_start(clause_start, clause_end)
         if day is None and _cue("purpose", self.ctx.text, clause_start, trigger.start):
             return None
         resolved = self._resolve(day) if day else None
@@ -196,7 +196,12 @@ class MeetingFinder:
         text = self.ctx.text
         if _cue("planned", text, clause_start, trigger.start):
             return True
-        return _cue("planned_after", text, trigger.end, min(clause_end, trigger.end + _PLANNED_AFTER_CHARS))
+        if _cue("planned_after", text, trigger.end, min(clause_end, trigger.end + _PLANNED_AFTER_CHARS)):
+            return True
+        # "Hội nghị Ban Thường vụ … tổng kết công tác năm dự kiến diễn ra ngày 5/1": a cue further on, when no
+        # date before the trigger reports the meeting as held
+        far = min(clause_end, trigger.end + _PLANNED_FAR_CHARS)
+        return self._date(clause_start, trigger.start) is None and _cue("planned_after", text, trigger.end, far)
 
     def _in_passing(self, clause_start: int, trigger: _Trigger) -> bool:
         text = self.ctx.text
@@ -277,6 +282,15 @@ class MeetingFinder:
         for draft in [d for d in self.drafts if d.day is None]:
             dated[0].sentences |= draft.sentences
             self.drafts.remove(draft)
+
+    def _span_start(self, start: int, end: int) -> DateMention | None:
+        """The first day of a few days' span that dates a meeting written with no day of its own ("Sau 2 ngày
+        làm việc (từ ngày 20 đến 21/12), Hội nghị … đã hoàn thành")."""
+        for span in find_spans(self.ctx.text, start, end):
+            (day, month, year), (last_day, last_month, _) = span.first, span.last
+            if month == last_month and 0 <= last_day - day < _MAX_MEETING_DAYS:
+                return DateMention(span.start, span.end, day, month, year)
+        return None
 
     def _first_day(self, draft: _Draft) -> None:
         """A meeting over several days is dated by its first: "bế mạc sau 2 ngày (từ ngày 13 đến 14/7)" in the
@@ -457,6 +471,8 @@ def _on(day: tuple[int, int, int | None], year: int) -> date | None:
 
 
 _PLANNED_AFTER_CHARS = 30
+_PLANNED_FAR_CHARS = 100
+_MAX_MEETING_DAYS = 7
 # A sentence opening with a list of people as its subject ("Các đồng chí A - …; B - … chủ trì hội nghị").
 _PEOPLE_LIST_OPENING = re.compile(r"\s*(?:(?:các|Các)\s+)+(?:đồng chí|ông,?\s*bà|ông|bà)\b")
 # What may open a sentence before the name of the meeting it speaks of ("Cũng tại hội nghị, …", "Buổi …").

@@ -212,3 +212,12 @@ def test_a_list_of_people_opening_the_sentence_chairs_together(extract_text: Ext
     )
     [meeting] = extraction.meetings
     assert [c.value for c in meeting.chairs] == ["Lê Vĩnh Tân", "Nguyễn Trọng Thừa"]
+
+
+def test_a_span_of_days_dates_a_meeting_written_without_a_day(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Bế mạc hội nghị Tỉnh ủy\n\nSau 2 ngày làm việc (từ ngày 18 đến 19/12), Hội nghị lần thứ 12 Ban Chấp hành "
+        "Đảng bộ tỉnh Nam Định đã bế mạc. Hội nghị Ban Thường vụ Tỉnh ủy mở rộng tổng kết công tác năm dự kiến "
+        "diễn ra ngày 6/1/2024.\n\n20/12/2023 | 18:00"
+    )
+    assert [m.date for m in extraction.meetings] == [date(2023, 12, 18)]
