@@ -32,6 +32,9 @@ _LIST_INTRO = re.compile(
 )
 _ITEM_BREAK = re.compile(r"[^;.\n]*;[ \t]*")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+# "giữ chức", "giữ chức vụ", "giữ chức danh" right before a title: the post given by an appointment.
+_APPOINTED_BEFORE = re.compile(r"(?<!\w)giữ\s+chức(?:\s+(?:vụ|danh))?\s+\Z")
+_CLAUSE_BREAK = re.compile(r"[;.:\n]")
 _FRAME = re.compile(r"(?:Về phía|Thay mặt|Đại diện)\s+(?:lãnh đạo\s+|Lãnh đạo\s+)?$", re.IGNORECASE)
 
 
@@ -82,6 +85,7 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
     full = [n for n in names if n.syllables >= 2]
     short = [n for n in names if n.syllables == 1]
     _assign(ctx.text, full, segments)
+    _claim_appointed(ctx.text, full, segments)
     _share_plural_titles(ctx.text, full, segments)
     _share_verb_posts(ctx.text, full, segments)
     persons = []
@@ -146,6 +150,22 @@ def _assign(text: str, names: list[NameMention], segments: list[Segment]) -> Non
     for position, (_, _, name_index, kind) in enumerate(items):
         if kind == "name":
             _claim_after(text, items, position, segments, name_index)
+
+
+def _claim_appointed(text: str, names: list[NameMention], segments: list[Segment]) -> None:
+    """A post given by "giữ chức" far from the name is the person's named (with "ông", "đồng chí" …) last
+    before it in the clause:
+    "điều động đồng chí A, Trưởng Ban Tổ chức Tỉnh ủy, đến nhận công tác, …, giữ chức Bí thư Thành ủy"."""
+    for segment in segments:
+        if (
+            segment.owner is not None
+            or segment.former
+            or not _APPOINTED_BEFORE.search(text, max(0, segment.start - 24), segment.start)
+        ):
+            continue
+        before = [i for i, n in enumerate(names) if n.end <= segment.start and n.honorific]
+        if before and not _CLAUSE_BREAK.search(text, names[before[-1]].end, segment.start):
+            segment.owner = before[-1]
 
 
 def _claim_before(

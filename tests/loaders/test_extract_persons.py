@@ -201,3 +201,18 @@ def test_the_party_committee_of_the_commune_an_article_is_about(record_of: Recor
         "5/8, đoàn làm việc với xã Yên Lạc. Ông Lê Văn Nam - Bí thư Đảng ủy xã cho biết xã vận hành ổn định."
     )
     assert posts_of(record)["Lê Văn Nam"] == {("Bí thư", "Đảng ủy xã Yên Lạc")}
+
+
+def test_appointment_news_new_former_and_proposed_posts(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Công bố quyết định về công tác cán bộ\n\nQuyết định số 310-QĐ/TU điều động đồng chí Hà Văn Quế, Ủy viên "
+        "Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy Bắc Giang, đến nhận công tác, chỉ định tham gia Ban Chấp "
+        "hành và giữ chức Bí thư Huyện ủy Lục Nam; Quyết định số 311-QĐ/TU cho đồng chí Ngô Thị Lan, Tỉnh ủy viên, "
+        "thôi giữ chức Bí thư Huyện ủy Lục Nam. Tỉnh ủy giới thiệu đồng chí Đào Văn Tiến, Phó Bí thư Tỉnh ủy, để HĐND "
+        "tỉnh bầu giữ chức Chủ tịch HĐND tỉnh."
+    )
+    posts = posts_of(record)
+    assert ("Bí thư", "Huyện ủy Lục Nam") in posts["Hà Văn Quế"]
+    assert ("Trưởng ban", "Ban Tổ chức Tỉnh ủy Bắc Giang") in posts["Hà Văn Quế"]
+    assert ("Bí thư", "Huyện ủy Lục Nam") not in posts["Ngô Thị Lan"]
+    assert posts["Đào Văn Tiến"] == {("Phó Bí thư", "Tỉnh ủy Bắc Giang")}
