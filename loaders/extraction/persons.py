@@ -35,6 +35,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 # "giữ chức", "giữ chức vụ", "giữ chức danh" right before a title: the post given by an appointment.
 _APPOINTED_BEFORE = re.compile(r"(?<!\w)giữ\s+chức(?:\s+(?:vụ|danh))?\s+\Z")
 _CLAUSE_BREAK = re.compile(r"[;.:\n]")
+_DASH = re.compile(r"[ \t]*[-–—][ \t]*")
 _FRAME = re.compile(r"(?:Về phía|Thay mặt|Đại diện)\s+(?:lãnh đạo\s+|Lãnh đạo\s+)?$", re.IGNORECASE)
 
 
@@ -173,8 +174,12 @@ def _claim_before(
 ) -> None:
     if position == 0 or items[position - 1][3] != "segment":
         return
-    if _connection(text, items[position - 1][1], items[position][0]) != "adjacent":
-        return
+    joint = text[items[position - 1][1] : items[position][0]]
+    if _connection(text, items[position - 1][1], items[position][0]) != "adjacent" and not (
+        _DASH.fullmatch(joint) and not _named_before(text, items, position - 1)
+    ):
+        return  # "Giám đốc Sở Nội vụ - Bùi Thị Hoa": a dash joins a post to the name after it, unless a name
+        # before the post holds it ("Trần Văn A - Giám đốc Sở - Bùi Thị Hoa - Phó Giám đốc")
     chain = [position - 1]
     k = position - 1
     while k > 0 and items[k - 1][3] == "segment" and _connection(text, items[k - 1][1], items[k][0]) == "chain":
@@ -186,6 +191,14 @@ def _claim_before(
         segment = segments[items[index][2]]
         if segment.owner is None:
             segment.owner = owner
+
+
+def _named_before(text: str, items: list[tuple[int, int, int, str]], position: int) -> bool:
+    """True when a name is written right before the chain of posts ending at ``items[position]``."""
+    k = position
+    while k > 0 and items[k - 1][3] == "segment" and _connection(text, items[k - 1][1], items[k][0]) == "chain":
+        k -= 1
+    return k > 0 and items[k - 1][3] == "name" and _connection(text, items[k - 1][1], items[k][0]) != "break"
 
 
 def _claim_after(

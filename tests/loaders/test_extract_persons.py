@@ -216,3 +216,17 @@ def test_appointment_news_new_former_and_proposed_posts(record_of: RecordOf, pos
     assert ("Trưởng ban", "Ban Tổ chức Tỉnh ủy Bắc Giang") in posts["Hà Văn Quế"]
     assert ("Bí thư", "Huyện ủy Lục Nam") not in posts["Ngô Thị Lan"]
     assert posts["Đào Văn Tiến"] == {("Phó Bí thư", "Tỉnh ủy Bắc Giang")}
+
+
+def test_a_dash_joins_a_post_to_the_name_after_it_and_captions_are_read(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Hội nghị tổng kết\n\nGiám đốc Sở Nội vụ tỉnh Hòa Bình - Bùi Thị Hoa báo cáo. Dự có Trần Văn An - Giám đốc "
+        "Sở Tài chính tỉnh Hòa Bình - Lê Thị Hồng - Phó Giám đốc Sở Y tế tỉnh Hòa Bình.\n\n"
+        "Ảnh: Đồng chí Đinh Công Sứ, Phó Chủ tịch UBND tỉnh Hòa Bình phát biểu. (Ảnh: Nguyễn Hùng)"
+    )
+    posts = posts_of(record)
+    assert posts["Bùi Thị Hoa"] == {("Giám đốc", "Sở Nội vụ tỉnh Hòa Bình")}
+    assert posts["Trần Văn An"] == {("Giám đốc", "Sở Tài chính tỉnh Hòa Bình")}
+    assert posts["Lê Thị Hồng"] == {("Phó Giám đốc", "Sở Y tế tỉnh Hòa Bình")}
+    assert posts["Đinh Công Sứ"] == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hòa Bình")}
+    assert "Nguyễn Hùng" not in posts
