@@ -434,7 +434,9 @@ class OrganizationReader:
         if not candidates:
             return None
         best = max(candidates, key=lambda c: (c.end, c.head == c.name))
-        best = replace(best, end=self._skip_abbreviation(best.end))  # "Viễn thông Gia Lai (VNPT Gia Lai)" is one
+        aliased = self._skip_abbreviation(best.end)  # "Viễn thông Gia Lai (VNPT Gia Lai)" is one body
+        if aliased != best.end:
+            best = replace(best, end=aliased)
         if _NOT_AFTER_REGEX.search(self.text, max(0, pos - 30), pos) or _DIGITS_BEFORE.search(
             self.text, max(0, pos - 8), pos
         ):
