@@ -2,7 +2,7 @@
 
 The dev set's floors are what the rules reach on all 62 articles, held where the
 issue's targets hold (published and province accuracy ≥ 0.95) and just under the
-figures reached elsewhere (macro-F1 0.935, every field ≥ 0.886 when set). Speed
+figures reached elsewhere (macro-F1 0.948, every field ≥ 0.897 when set). Speed
 is reported by ``bench/bench_extraction.py``, not asserted here.
 """
 
@@ -49,8 +49,8 @@ def test_seeds_macro_f1() -> None:
 def test_dev_macro_f1_and_every_field() -> None:
     result = _scores(SHARED / "corpus" / "dev", SHARED / "corpus" / "dev")
     assert len(result["fields"]) == 7 and result["articles"] >= 62
-    assert result["macro_f1"] >= 0.93
+    assert result["macro_f1"] >= 0.94
     for field, figures in result["fields"].items():
-        assert figures["f1"] >= 0.85, field
+        assert figures["f1"] >= 0.88, field
     assert result["published_accuracy"] >= 0.95
     assert result["province_accuracy"] >= 0.95
