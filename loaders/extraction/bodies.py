@@ -15,6 +15,7 @@ from loaders.extraction.tables import strings
 from loaders.record import Evidence, Organization
 
 _VENUE_HEADS = frozenset(strings("organizations", "venue_heads"))
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _AT_BEFORE = re.compile(r"(?<!\w)tại\s+$", re.IGNORECASE)
 
 
@@ -71,8 +72,9 @@ def organization_records(
 
 
 def same_body_key(name: str) -> str:
-    """A key under which two ways of writing a body's name are one ("Viễn thông tỉnh X" = "Viễn thông X")."""
-    return " ".join(word for word in text_key(name).split() if word != "tỉnh")
+    """A key under which two ways of writing a body's name are one ("Viễn thông tỉnh X" = "Viễn thông X",
+    "kinh tế-xã hội" = "kinh tế - xã hội")."""
+    return " ".join(word for word in _PUNCTUATION.sub(" ", text_key(name)).split() if word != "tỉnh")
 
 
 def _kind_of(ctx: ArticleContext, name: str, mention: OrgMatch | None) -> str:

@@ -95,6 +95,7 @@ class _Head:
     owned: bool = False  # a name without its locality or owner is no body of its own ("Phòng Kinh tế")
     unit: str | None = None  # the unit below the province it serves ("huyện" for "Huyện ủy")
     default_owner: bool = False  # named without its owner, it is the article's ministry's ("Vụ Pháp chế")
+    or_locality: bool = False  # with no body after it, a locality may follow ("Ban Dân tộc tỉnh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,7 @@ def _build_heads() -> dict[str, _Head]:
             bool(item.get("owned")),
             item.get("unit"),
             bool(item.get("default_owner")),
+            bool(item.get("or_locality")),
         )
         for form in item.get("forms") or [item["name"]]:
             heads[form] = head
@@ -479,6 +481,9 @@ class OrganizationReader:
             "place": self._with_place,
         }.get(head.complement)
         org = parse(head, pos, after, depth) if parse else None
+        if org is None and head.or_locality and _OWN_UNIT.match(self.text, after):
+            # "Ban Dân tộc tỉnh" is the province's committee, "Ban Dân tộc HĐND tỉnh" the council's
+            org = self._with_locality(replace(head, kind="Agency"), pos, after, depth)
         if org is None and not head.requires and head.complement != "domain":
             return OrgMatch(pos, match.end(), head.name, head.kind, head.name, bare=True)
         return org

@@ -276,3 +276,15 @@ def test_merged_provinces_and_a_bodys_bracketed_short_name(record_of: RecordOf) 
     names = set(record["organizations"])
     assert "Trung tâm dữ liệu tỉnh Khánh Hòa" in names
     assert not any("VNPT" in name for name in names)
+
+
+def test_the_provinces_ethnic_committee_and_the_councils(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Hội nghị dân tộc\n\nÔng Ma Văn Hùng, Trưởng Ban Dân tộc tỉnh Bắc Kạn dự; bà Triệu Thị Lan, Trưởng Ban Dân tộc "
+        "HĐND tỉnh Bắc Kạn dự. Tham dự có Ban Chỉ đạo phát triển kinh tế-xã hội tỉnh Bắc Kạn và Ban Chỉ đạo phát "
+        "triển kinh tế - xã hội tỉnh Bắc Kạn."
+    )
+    posts = posts_of(record)
+    assert posts["Ma Văn Hùng"] == {("Trưởng ban", "Ban Dân tộc tỉnh Bắc Kạn")}
+    assert posts["Triệu Thị Lan"] == {("Trưởng ban", "Ban Dân tộc Hội đồng nhân dân tỉnh Bắc Kạn")}
+    assert sum(name.startswith("Ban Chỉ đạo phát triển") for name in record["organizations"]) == 1
