@@ -1,9 +1,14 @@
-"""Extraction throughput on one core, and underthesea's NER beside it as a peer baseline.
+"""Extraction throughput on one core, scores per slice of the dev set, and underthesea's NER as a baseline.
 
     python -m bench.bench_extraction [--runs 5] [--gold DIR]
 
+Scores: macro-F1 and each field's F1 over the whole gold folder and, for the dev
+set, over dev-001…030 (the articles the rules were first written on) and
+dev-031…062 (added later, to measure how the rules generalise), reported apart.
+
 Throughput: ``parse_article`` + ``extract`` over the articles held in memory,
-repeated to at least 600 articles per run, on one CPU (affinity pinned); the
+repeated to at least 600 articles per run, on one CPU (affinity pinned), timed
+in this process's CPU time (other loads on a shared machine do not count); the
 median of the runs is reported. Baseline: underthesea's ``ner`` sentence by
 sentence over the same articles, its speed and its person / organization F1
 against the gold, beside ours (``pip install underthesea``; skipped if absent).
@@ -32,6 +37,8 @@ log = logging.getLogger(__name__)
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 NER_FIELDS = ("persons", "organizations")
+#: The dev set's slices, by the number in the file name ("dev-031.txt").
+SLICES = {"dev-001…030": range(1, 31), "dev-031…062": range(31, 63)}
 
 
 def _articles(gold_folder: Path) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
@@ -51,11 +58,11 @@ def extraction_rate(texts: dict[str, bytes], runs: int) -> float:
     repeat = max(1, -(-600 // len(items)))
     rates = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()  # this process's CPU time: other loads on the shared machine do not count
         for _ in range(repeat):
             for name, data in items:
                 extract(parse_article(data, name, name))
-        rates.append(repeat * len(items) / (time.perf_counter() - start))
+        rates.append(repeat * len(items) / (time.process_time() - start))
     return statistics.median(rates)
 
 
@@ -95,6 +102,26 @@ def _f1(fields: dict[str, FieldScore]) -> str:
     return "  ".join(f"{name} {fields[name].f1:.3f}" for name in NER_FIELDS)
 
 
+def slice_scores(
+    gold: dict[str, dict[str, Any]], records: dict[str, dict[str, Any]]
+) -> list[tuple[str, str, float, int]]:
+    """Per slice of the dev set (see ``SLICES``): its label, each field's F1, macro-F1 and article count."""
+    found = []
+    for label, numbers in SLICES.items():
+        names = [name for name in gold if _number(name) in numbers]
+        if not names:
+            continue
+        result = score({n: gold[n] for n in names}, {n: records[n] for n in names if n in records})
+        fields = "  ".join(f"{field} {figures.f1:.3f}" for field, figures in result.fields.items())
+        found.append((label, fields, result.macro_f1, len(names)))
+    return found
+
+
+def _number(name: str) -> int | None:
+    digits = "".join(ch for ch in name.split(".")[0] if ch.isdigit())
+    return int(digits) if name.startswith("dev-") and digits else None
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -106,12 +133,15 @@ def main(argv: list[str] | None = None) -> None:
     texts, gold = _articles(gold_folder)
     _pin_one_core()
     ours_rate = extraction_rate(texts, args.runs)
-    ours = score(gold, {name: extract(parse_article(data, name, name)).to_record() for name, data in texts.items()})
+    records = {name: extract(parse_article(data, name, name)).to_record() for name, data in texts.items()}
+    ours = score(gold, records)
     print(f"corpus: {gold_folder} ({len(texts)} articles)")
     print(
         f"govkg        {ours_rate:8.1f} articles/s (one core, median of {args.runs})   {_f1(ours.fields)}   "
         f"macro-F1 {ours.macro_f1:.3f}"
     )
+    for label, fields, macro, count in slice_scores(gold, records):
+        print(f"  {label:12} {count:3d} articles   macro-F1 {macro:.3f}   {fields}")
     baseline = underthesea_baseline(texts)
     if baseline is not None:
         rate, records = baseline

@@ -59,6 +59,9 @@ class Article:
     text: str
     title: str | None = None
     published: date | None = None
+    #: The month of publication (its first day) when the page gives no day ("date 2023-06"); its year
+    #: completes the day-and-month dates of the text.
+    published_month: date | None = None
     source: str | None = None
     byline: str | None = None
     url: str | None = None

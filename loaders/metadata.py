@@ -17,20 +17,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
 
+from loaders.date_lines import DateLine, decide, read_date_line
+from loaders.extraction.dates import find_dates
 from loaders.extraction.tables import alternation, strings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
-_TIME = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM|GMT\s*\+\s*7))?(?!\d)", re.IGNORECASE)
-_WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|ngày)", re.IGNORECASE)
-_RESIDUE_LETTERS = re.compile(r"[^\W\d_]")
 _SOURCE_TAG = re.compile(r"^\(\s*([^()]{2,40}?)\s*\)\s*[-–—:]?\s*|^([A-Za-zĐđ0-9.]{2,30}\.[A-Za-z]{2,4})\s*[-–—]\s+")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.\s?)+[A-ZĐ]?[\wÀ-ỹ]*\.?$|^[A-ZĐ]{1,3}$")
 _HEAD_LINES = 15
 _TAIL_LINES = 4
-_MAX_DATE_RESIDUE = 25
+_STAMP_TAIL_LINES = 12  # a page that prints its stamp at the foot, under the related links
 _MAX_TITLE = 250
 
 
@@ -40,6 +38,7 @@ class ArticleMetadata:
 
     title: str | None = None
     published: date | None = None
+    published_month: date | None = None  # "date 2023-06": the month (its first day) when no day is given
     source: str | None = None
     byline: str | None = None
     url: str | None = None
@@ -92,9 +91,13 @@ def read_metadata(text: str) -> ArticleMetadata:
     never stops an article from being read.
     """
     lines = _article_lines(text)
+    head = lines[:_HEAD_LINES]
+    foot = [line for line in _foot(text) if line not in head]
+    published, month = _guarded("published", lambda _: _published(head, foot, text), head) or (None, None)
     return ArticleMetadata(
         title=_guarded("title", _title, lines),
-        published=_guarded("published", _published, lines[:_HEAD_LINES]),
+        published=published,
+        published_month=month,
         source=_guarded("source", _source, lines),
         byline=_guarded("byline", _byline, lines),
     )
@@ -133,30 +136,31 @@ def _title(lines: list[str]) -> str | None:
     return None
 
 
-def _date_line(line: str) -> tuple[date, bool] | None:
-    """The date of a standalone date line and whether it is a publication stamp (time or label)."""
-    match = _DATE.search(line)
-    if match is None:
-        return None
-    day = _valid(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-    if day is None:
-        return None
-    has_time = _TIME.search(line) is not None
-    has_label = _LABELS.search(line) is not None
-    residue = _TIME.sub(" ", _DATE.sub(" ", line))
-    residue = _LABELS.sub(" ", _WEEKDAY.sub(" ", residue))
-    letters = len(_RESIDUE_LETTERS.findall(residue))
-    if letters > _MAX_DATE_RESIDUE or any(ch.isdigit() for ch in residue.replace("GMT+7", "")):
-        return None
-    return day, has_time or has_label
+def _date_line(line: str) -> DateLine | None:
+    """What a standalone date line states (see :mod:`loaders.date_lines`)."""
+    return read_date_line(line)
 
 
-def _published(lines: list[str]) -> date | None:
-    candidates = [found for found in map(_date_line, lines) if found is not None]
-    stamped = [day for day, stamp in candidates if stamp]
-    if stamped:
-        return stamped[0]
-    return candidates[0][0] if candidates else None
+def _foot(text: str) -> list[str]:
+    """The last lines of the page, furniture and all."""
+    return [line.strip() for line in text.splitlines() if line.strip()][-_STAMP_TAIL_LINES:]
+
+
+def _published(head: list[str], foot: list[str], text: str) -> tuple[date | None, date | None]:
+    """The publication date, or else the month a crawler's line gives (its first day): a stamp (a time or a
+    label) in the head, then at the foot, wins over a bare date in the head such as a portal's "today"."""
+    at_head = [line for line in map(_date_line, head) if line is not None]
+    month = next((date(*line.month, 1) for line in at_head if line.month), None)
+    dated = [line for line in at_head if line.readings]
+    stamps = [line for line in dated if line.stamp] + [line for line in map(_date_line, foot) if line and line.stamp]
+    chosen = stamps[0] if stamps else (dated[0] if dated else None)
+    if chosen is None:
+        return None, month
+
+    def body() -> list[tuple[int, int, int | None]]:
+        return [(m.day, m.month, m.year) for m in find_dates(text) if m.offset is None and not m.same_day]
+
+    return decide(chosen, body), month
 
 
 def _source(lines: list[str]) -> str | None:
@@ -191,10 +195,3 @@ def _looks_like_byline(line: str) -> bool:
         return True
     words = line.rstrip(".").split()
     return 1 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or w.endswith(".")) for w in words)
-
-
-def _valid(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None

@@ -20,6 +20,7 @@ from loaders.extraction.legal_documents import DocumentMention, find_documents, 
 from loaders.extraction.meetings import MeetingFinder
 from loaders.extraction.organizations import OrgMatch
 from loaders.extraction.persons import SentenceReading, read_sentence
+from loaders.extraction.timing import date_undated_statements
 from loaders.record import Evidence, Extraction, LegalDocument
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ def extract(article: Article) -> Extraction:
         [],
     )
     extraction.observations = _guarded("indicators", article, lambda: find_observations(ctx), [])
+    _guarded("timing", article, lambda: date_undated_statements(extraction), None)
     return extraction
 
 

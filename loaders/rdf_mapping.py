@@ -45,6 +45,10 @@ _DOCUMENT_TYPES = {
     "Công văn": GOVKG.OfficialLetter,
     "Tờ trình": GOVKG.Submission,
     "Thông báo": GOVKG.Announcement,
+    "Công điện": GOVKG.Dispatch,
+    "Kết luận": GOVKG.Conclusion,
+    "Hướng dẫn": GOVKG.Guidance,
+    "Quy định": GOVKG.Regulation,
 }
 
 #: One RDF statement as rdflib terms.
@@ -119,8 +123,11 @@ class ArticleGraphBuilder:
         if self.extraction.province:
             self._add(a, GOVKG.province, self.extraction.province.iri)
 
-    def _state(self, subject: URIRef, predicate: URIRef, obj: Node, evidence: Evidence) -> None:
-        """Add a relation and the evidence node that says where it comes from."""
+    def _state(
+        self, subject: URIRef, predicate: URIRef, obj: Node, evidence: Evidence, date_from: URIRef | None = None
+    ) -> None:
+        """Add a relation and the evidence node that says where it comes from (and, for a time-bound
+        statement, what its date was taken from)."""
         self._add(subject, predicate, obj)
         node = mint_evidence_iri(self.article_iri, str(subject), str(predicate), str(obj))
         sentence = self.article.sentence_at(evidence.start)
@@ -134,6 +141,7 @@ class ArticleGraphBuilder:
         self._add(node, GOVKG.charEnd, Literal(evidence.end))
         self._add(node, GOVKG.rule, Literal(evidence.rule))
         self._add(node, GOVKG.confidence, Literal(Decimal(f"{evidence.confidence:.3f}"), datatype=XSD.decimal))
+        self._add_optional(node, GOVKG.dateTakenFrom, date_from)
 
     def _sentence(self, index: int) -> URIRef:
         iri = URIRef(f"{self.article_iri}#sentence-{index}")
@@ -204,10 +212,19 @@ class ArticleGraphBuilder:
             self._add(membership, ORG.organization, organization)
             self._add(membership, ORG.role, role)
             self._add(membership, GOVKG.title, Literal(post.title, lang="vi"))
-            self._add_optional(membership, GOVKG.reportedOn, _date(self.article.published))
+            reported_on, date_from = self._reported_on(post.reported_on, post.dated_by)
+            self._add_optional(membership, GOVKG.reportedOn, _date(reported_on))
             self._add(role, RDF.type, ORG.Role)
             self._add(role, SKOS.prefLabel, Literal(post.title, lang="vi"))
-            self._state(membership, ORG.member, iri, post.evidence)
+            self._state(membership, ORG.member, iri, post.evidence, date_from)
+
+    def _reported_on(self, day: date | None, meeting: Meeting | None) -> tuple[date | None, URIRef | None]:
+        """A statement's date and what it was taken from: the article's date, else the meeting's it gives."""
+        if self.article.published is not None:
+            return self.article.published, self.article_iri
+        if day is not None and meeting is not None:
+            return day, self._meeting_iri(meeting)
+        return None, None
 
     def _document_iri(self, document: LegalDocument) -> URIRef:
         if is_national(document.number):
@@ -236,11 +253,15 @@ class ArticleGraphBuilder:
                 self._add(iri, ELI.passed_by, issuer)
         self._mention(iri, document.evidence)
 
-    def _add_meeting(self, meeting: Meeting) -> None:
+    def _meeting_iri(self, meeting: Meeting) -> URIRef:
         province = meeting.province
-        iri = mint_meeting_iri(
+        return mint_meeting_iri(
             meeting.date, province.code if province else None, meeting.kind_class, fallback=self.article.key
         )
+
+    def _add_meeting(self, meeting: Meeting) -> None:
+        province = meeting.province
+        iri = self._meeting_iri(meeting)
         self._add(iri, RDF.type, GOVKG.Meeting)
         self._add(iri, RDFS.label, Literal(meeting.kind, lang="vi"))
         self._add(iri, GOVKG.meetingKind, GOVKG[meeting.kind_class])
@@ -276,8 +297,14 @@ class ArticleGraphBuilder:
         province = observation.province or self.extraction.province
         if province:
             self._add(iri, GOVKG.province, province.iri)
-        self._add_optional(iri, GOVKG.refDate, _date(observation.ref_date or self.article.published))
-        self._state(iri, GOVKG.value, Literal(observation.value, datatype=XSD.decimal), observation.evidence)
+        ref_date, date_from = self._reported_on(observation.ref_date, observation.dated_by)
+        if ref_date is None and observation.ref_year is not None:
+            year = Literal(str(observation.ref_year), datatype=XSD.gYear)
+            self._add(iri, GOVKG.refYear, year)
+            date_from = self._sentence(self.article.sentence_at(observation.evidence.start).index)
+        self._add_optional(iri, GOVKG.refDate, _date(ref_date))
+        value = Literal(observation.value, datatype=XSD.decimal)
+        self._state(iri, GOVKG.value, value, observation.evidence, date_from)
 
     # -- plumbing ------------------------------------------------------------
 

@@ -82,6 +82,7 @@ def parse_article(data: bytes, file_name: str, source: str, key: str | None = No
         text=text,
         title=metadata.title,
         published=metadata.published,
+        published_month=metadata.published_month if metadata.published is None else None,
         source=metadata.source,
         byline=metadata.byline,
         url=metadata.url,

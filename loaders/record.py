@@ -52,6 +52,10 @@ class Post:
     title: str
     organization: str | None
     evidence: Evidence
+    #: When the post is reported held, for an article with no date of its own: the date of the meeting in
+    #: whose sentences it is stated (``dated_by``).
+    reported_on: date | None = None
+    dated_by: Meeting | None = None
 
 
 @dataclass(slots=True)
@@ -99,6 +103,8 @@ class Meeting:
     organizers: list[Reference] = field(default_factory=list)
     attendees: list[Reference] = field(default_factory=list)
     legal_basis: list[Reference] = field(default_factory=list)
+    #: The article's sentences that report this meeting (indices into ``Article.sentences``).
+    sentences: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)
@@ -111,6 +117,10 @@ class Observation:
     evidence: Evidence
     province: Province | None = None
     ref_date: date | None = None
+    #: For an article with no date of its own: the dated meeting the figure takes its date from, or the
+    #: year its sentence gives when there is none.
+    dated_by: Meeting | None = None
+    ref_year: int | None = None
 
 
 @dataclass(slots=True)

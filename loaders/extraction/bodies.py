@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.coreference import BodyResolver, People, settle_bodies
 from loaders.extraction.departments import find_department_lists
 from loaders.extraction.keys import text_key
 from loaders.extraction.legal_documents import DocumentMention
 from loaders.extraction.organizations import OrganizationReader, OrgMatch, is_private_name
+from loaders.extraction.shared_localities import share_localities
+from loaders.extraction.tables import strings
 from loaders.record import Evidence, Organization
+
+_VENUE_HEADS = frozenset(strings("organizations", "venue_heads"))
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_AT_BEFORE = re.compile(r"(?<!\w)tại\s+$", re.IGNORECASE)
 
 
 def article_bodies(ctx: ArticleContext) -> list[OrgMatch]:
@@ -16,7 +24,8 @@ def article_bodies(ctx: ArticleContext) -> list[OrgMatch]:
     loose names settled on the body named in full."""
     found = ctx.bodies() + find_department_lists(ctx)
     found += [org.owner for org in found if org.owner is not None]
-    return settle_bodies(ctx, sorted(found, key=lambda org: org.start))
+    found += [sibling for org in found for sibling in org.siblings]
+    return settle_bodies(ctx, share_localities(ctx, sorted(found, key=lambda org: org.start)))
 
 
 def organization_records(
@@ -37,6 +46,8 @@ def organization_records(
     for org in bodies:
         if org.generic or org.start >= ctx.signature_start or any(a <= org.start < b for a, b in not_actors):
             continue
+        if org.head in _VENUE_HEADS and _AT_BEFORE.search(ctx.text, max(0, org.start - 8), org.start):
+            continue  # "tại Trung tâm Hội nghị tỉnh": where it happened
         if org.bare:
             focus = resolver.focus(org.head, org.start)
             if not focus:
@@ -61,8 +72,9 @@ def organization_records(
 
 
 def same_body_key(name: str) -> str:
-    """A key under which two ways of writing a body's name are one ("Viễn thông tỉnh X" = "Viễn thông X")."""
-    return " ".join(word for word in text_key(name).split() if word != "tỉnh")
+    """A key under which two ways of writing a body's name are one ("Viễn thông tỉnh X" = "Viễn thông X",
+    "kinh tế-xã hội" = "kinh tế - xã hội")."""
+    return " ".join(word for word in _PUNCTUATION.sub(" ", text_key(name)).split() if word != "tỉnh")
 
 
 def _kind_of(ctx: ArticleContext, name: str, mention: OrgMatch | None) -> str:

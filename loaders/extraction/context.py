@@ -16,6 +16,12 @@ _LINE = re.compile(r"[^\n]+")
 # "(Mic.gov.vn) - Sáng 7/7, …": an outlet's tag opening a lead; the outlet is no actor of the article.
 _SOURCE_TAG = re.compile(r"^(\([^()\n]{2,40}\))[ \t]*[-–—:]?[ \t]*(?=\S)", re.MULTILINE)
 _MAX_SIGNATURE_WORDS = 8
+# A working session held in a province: "làm việc với UBND tỉnh Điện Biên", "làm việc tại tỉnh Lai Châu".
+_VISIT_CUE = re.compile(
+    r"(?:làm việc với|làm việc tại|đến thăm|thăm và làm việc (?:với|tại))\s+(?:(?:UBND|Ủy ban nhân dân|lãnh đạo)\s+)?"
+    r"(?:tỉnh|thành phố|TP\.?)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -105,7 +111,19 @@ def _named_places(article: Article, text: str, hits: list[ProvinceHit]) -> Named
             cities.append((hit.start, f"thành phố {text[hit.start : hit.end]}"))
         else:
             provinces.append((hit.start, ArticleProvince(hit.province, hit.label, unit)))
-    return NamedPlaces([s.start for s in article.sentences], provinces, cities)
+    return NamedPlaces([s.start for s in article.sentences], provinces, cities, _visited(text, hits))
+
+
+def _visited(text: str, hits: list[ProvinceHit]) -> list[tuple[int, int, ArticleProvince]]:
+    """Paragraphs opened by a working session in a province ("đoàn làm việc với UBND tỉnh Điện Biên"), from
+    the province's name to the paragraph's end, in an article that visits more than one province."""
+    found = []
+    for hit in hits:
+        if hit.by_city or _VISIT_CUE.search(text, max(0, hit.start - 40), hit.start) is None:
+            continue
+        end = text.find("\n", hit.end)
+        found.append((hit.end, len(text) if end < 0 else end, ArticleProvince(hit.province, hit.label, "tỉnh")))
+    return found if len({province.province.code for _, _, province in found}) > 1 else []
 
 
 def _signature_start(text: str) -> int:

@@ -26,6 +26,7 @@ _SEVERAL = re.compile(r"(?:của\s+)?(?P<count>\d+|hai|ba|bốn|các)\s+ban ch�
 _COUNTS = {"hai": 2, "ba": 3, "bốn": 4}
 _PARTY_TITLES = frozenset({"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"})
 _PARTY_BODIES = frozenset({"Tỉnh ủy", "Thành ủy"})
+_MINISTRY_ONLY = frozenset({"Ministry"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +210,12 @@ def _bodies(
     if frame is not None:
         return [(frame.name, frame.province)]
     nearby = resolver.nearby(body_kinds(entry.title), segment.start)
-    return [(nearby.name, nearby.province)] if nearby is not None else []
+    if nearby is not None:
+        return [(nearby.name, nearby.province)]
+    if body_kinds(entry.title) == _MINISTRY_ONLY:  # "Cùng đi có Thứ trưởng Lê Quang Hà": the article's ministry
+        ministry = resolver.ctx.organizations.article_ministry()
+        return [(ministry.name, None)] if ministry is not None else []
+    return []
 
 
 def _shared_body(title: str, following: list[Segment], resolver: BodyResolver) -> tuple[str, Province | None] | None:

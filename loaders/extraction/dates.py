@@ -20,7 +20,10 @@ _FULL = re.compile(rf"(?<![\d/.-]){_DAY_MONTH}\s*[/.-]\s*{_YEAR}(?![\d/])")
 _VERBAL = re.compile(r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:từ(?:\s+ngày)?|từ\s+\S+\s+ngày|\d\s*[-–—]|đến(?:\s+ngày)?)\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|đến)\s*\d")
-_YEAR_MENTION = re.compile(r"(?:năm|tháng\s+\d{1,2}\s*[/-]?|cùng kỳ)\s*(?P<year>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# A year written as one ("năm 2019", "tháng 6-2013") or closing an event's name ("Tuần lễ chuyển đổi số - Huế 2023").
+_YEAR_MENTION = re.compile(
+    r"(?:năm|tháng\s+\d{1,2}\s*[/-]?|cùng kỳ|(?<=[^\W\d_]) )\s*(?P<year>(?:19|20)\d{2})(?![\d/-])", re.IGNORECASE
+)
 # A day reported a little after publication is still this year (articles are often dated late).
 _LATE_IN_YEAR_SLACK = timedelta(days=7)
 
@@ -41,6 +44,36 @@ class DateMention:
     in_range: bool = False
     deadline: bool = False  # "trước ngày 30/6", "chậm nhất ngày 15/4": a time limit, not when something happened
     same_day: bool = False  # "chiều cùng ngày": the day of the date written before it
+
+
+# "từ ngày 13 đến 14/7", "từ ngày 5 đến ngày 7/12/2023", "từ 17/8 – 19/8/2022": a span of days.
+_SPAN = re.compile(
+    r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*[/.-]\s*(?P<m1>\d{1,2}))?(?:\s*[/.-]\s*(?P<y1>\d{4}))?"
+    r"\s*(?:đến|tới|[-–—])\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})(?:\s*[/.-]\s*(?P<y2>\d{4}))?"
+    r"(?![\d/])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DaySpan:
+    """A span of days written at ``text[start:end]``: its first and last day as (day, month, year or None)."""
+
+    start: int
+    end: int
+    first: tuple[int, int, int | None]
+    last: tuple[int, int, int | None]
+
+
+def find_spans(text: str, start: int = 0, end: int | None = None) -> list[DaySpan]:
+    """Every span of days ("từ ngày 13 đến 14/7") in ``text[start:end]``."""
+    spans = []
+    for m in _SPAN.finditer(text, start, len(text) if end is None else end):
+        year = int(m.group("y2")) if m.group("y2") else None
+        month = int(m.group("m1") or m.group("m2"))
+        first = (int(m.group("d1")), month, int(m.group("y1")) if m.group("y1") else year)
+        spans.append(DaySpan(m.start(), m.end(), first, (int(m.group("d2")), int(m.group("m2")), year)))
+    return spans
 
 
 def _build_cued_day_month() -> re.Pattern[str]:
@@ -122,14 +155,19 @@ def _mention(text: str, match: re.Match[str]) -> DateMention | None:
     return DateMention(match.start(), match.end(), day, month, year, in_range=in_range, deadline=deadline)
 
 
-def resolve(mention: DateMention, published: date | None, year_hint: int | None) -> date | None:
-    """The day ``mention`` names, its year from the text, the publication date or the hint; else ``None``."""
+def resolve(
+    mention: DateMention, published: date | None, year_hint: int | None, published_month: date | None = None
+) -> date | None:
+    """The day ``mention`` names, its year from the text, the publication date (or month) or the hint; else
+    ``None``. A publication month stands for its last day when a day and month take their year from it."""
     if mention.same_day:
         return None  # the caller knows the date written before it (see MeetingFinder)
     if mention.offset is not None:
         return published + timedelta(days=mention.offset) if published else None
     if mention.year is not None:
         return _valid(mention.year, mention.month, mention.day)
+    if published is None and published_month is not None:
+        published = _month_end(published_month)
     if published is not None:
         day = _valid(published.year, mention.month, mention.day)
         if day is not None and day > published + _LATE_IN_YEAR_SLACK:
@@ -140,13 +178,20 @@ def resolve(mention: DateMention, published: date | None, year_hint: int | None)
     return None
 
 
-def year_hint(text: str, dated: Iterable[DateMention], excluded: list[tuple[int, int]], day: DateMention) -> int | None:
+def year_hint(
+    text: str,
+    dated: Iterable[DateMention],
+    excluded: list[tuple[int, int]],
+    day: DateMention,
+    within: tuple[int, int] | None = None,
+) -> int | None:
     """The year the events of an undated article most likely fall in, for a day-and-month ``day``.
 
     Full dates outside legal-document citations (``excluded``) count first: the
     year that puts ``day`` nearest to one of them. Otherwise the latest year
-    the text mentions ("năm 2019", "tháng 6-2013"), leaving out targets and
-    spans ("đến năm 2030", "giai đoạn 2021-2025").
+    written in ``text[within]`` (the sentence reporting the day, so that a budget
+    or plan year elsewhere gives none): "năm 2019", "tháng 6-2013", "Huế 2023",
+    leaving out targets and spans ("đến năm 2030", "giai đoạn 2021-2025").
     """
 
     def outside(start: int) -> bool:
@@ -157,10 +202,18 @@ def year_hint(text: str, dated: Iterable[DateMention], excluded: list[tuple[int,
     if anchors:
         years = {d.year for d in anchors} | {d.year - 1 for d in anchors} | {d.year + 1 for d in anchors}
         return min(years, key=lambda y: _distance(y, day, anchors))
+    start, end = within if within is not None else (0, len(text))
+    return latest_year(text, start, end, excluded)
+
+
+def latest_year(text: str, start: int, end: int, excluded: list[tuple[int, int]] | None = None) -> int | None:
+    """The latest year ``text[start:end]`` writes as the time of what it reports ("năm 2019", "Huế 2023"),
+    outside ``excluded`` spans and leaving out targets and spans ("đến năm 2030", "giai đoạn 2021-2025")."""
     mentioned = [
         int(m.group("year"))
-        for m in _YEAR_MENTION.finditer(text)
-        if outside(m.start()) and not _FUTURE_CUE.search(text, max(0, m.start() - 24), m.start())
+        for m in _YEAR_MENTION.finditer(text, start, end)
+        if not any(a <= m.start() < b for a, b in excluded or ())
+        and not _FUTURE_CUE.search(text, max(0, m.start() - 24), m.start())
     ]
     return max(mentioned) if mentioned else None
 
@@ -170,6 +223,11 @@ def _distance(year: int, day: DateMention, anchors: list[date]) -> int:
     if candidate is None:
         return 10**6
     return min(abs((candidate - anchor).days) for anchor in anchors)
+
+
+def _month_end(first: date) -> date:
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _valid(year: int, month: int, day: int) -> date | None:

@@ -1,4 +1,4 @@
-"""Lists of departments named by their field after a colon.
+"""Lists of departments (and ministries: "các Bộ: Nội vụ, Tài chính") named by their field after a colon.
 
 "lãnh đạo Sở: Tài chính, Kế hoạch và Đầu tư", "Giám đốc các Sở, Ngành: Công an
 tỉnh; Nội Vụ; Tài Chính", "các sở, ban, ngành, đơn vị: Kế hoạch và Đầu tư, Tài
@@ -14,7 +14,7 @@ from loaders.extraction.context import ArticleContext
 from loaders.extraction.organizations import OrgMatch
 
 _LIST_OPENING = re.compile(
-    r"(?<!\w)(?:các\s+)?[Ss]ở(?:\s*,\s*(?:[Bb]an|[Nn]gành|[Đđ]ơn vị|[Đđ]ịa phương|[Đđ]oàn thể))*\s*:\s*"
+    r"(?<!\w)(?:các\s+)?(?P<head>[Ss]ở|Bộ)(?:\s*,\s*(?:[Bb]an|[Nn]gành|[Đđ]ơn vị|[Đđ]ịa phương|[Đđ]oàn thể))*\s*:\s*"
 )
 _ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\s và\s)\s*")
 
@@ -25,7 +25,8 @@ def find_department_lists(ctx: ArticleContext) -> list[OrgMatch]:
     for opening in _LIST_OPENING.finditer(ctx.text):
         pos = opening.end()
         while pos < len(ctx.text):
-            item = ctx.organizations.department_at(pos) or ctx.organizations.at(pos)
+            head = "Bộ" if opening.group("head") == "Bộ" else "Sở"
+            item = ctx.organizations.department_at(pos, head) or ctx.organizations.at(pos)
             if item is None or item.generic:
                 break
             found.append(item)

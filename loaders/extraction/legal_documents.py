@@ -21,7 +21,7 @@ from loaders.extraction.tables import alternation, phrase_pattern, strings, tabl
 from loaders.extraction.titles import title_at
 from loaders.notation import normal_notation
 
-_CODE = r"[A-ZĐ][A-Za-zĐđƯư]*\d*"
+_CODE = r"[A-ZĐ][A-Za-zĐđƯư]*(?:&[A-ZĐ][A-Za-zĐđƯư]*)*\d*"  # "BCVT&CNTT" is one unit's code
 _STANDARD = rf"\d+[a-z]?\s*/\s*(?:\d{{4}}\s*/\s*)?{_CODE}(?:\s*[-–—]\s*{_CODE})*"
 _PARTY = rf"\d+[a-z]?\s*[-–]\s*{_CODE}\s*/\s*{_CODE}"
 _BARE = r"\d+[a-z]?(?![\d/]|\s*[-–]\s*[A-ZĐ]|[.,]\d)"
@@ -57,10 +57,16 @@ _TYPE_FORMS: dict[str, str] = _build_type_forms()
 
 def _build_citation_regex() -> re.Pattern[str]:
     types = alternation(_TYPE_FORMS)
-    return re.compile(rf"(?P<type>{types})(?:\s+số)?\s*:?\s*(?P<number>{_PARTY}|{_STANDARD}|{_BARE})", re.IGNORECASE)
+    more = rf"(?P<more>(?:\s*(?:,|và)\s*(?:số\s*)?(?:{_PARTY}|{_STANDARD}))*)"
+    number = rf"(?P<number>{_PARTY}|{_STANDARD}|{_BARE})"
+    return re.compile(rf"(?P<type>{types})(?:\s+số)?\s*:?\s*{number}{more}", re.IGNORECASE)
 
 
 _CITATION_REGEX: re.Pattern[str] = _build_citation_regex()
+_LISTED_NOTATION = re.compile(rf"(?:,|và)\s*(?:số\s*)?(?P<number>{_PARTY}|{_STANDARD})")
+_NOTATION_ONLY: frozenset[str] = frozenset(strings("legal_documents", "notation_only"))
+_GENERIC_TYPE = "Công văn"
+_CODE_TYPES: dict[str, str] = table("legal_documents")["type_codes"]
 
 
 def _build_titled_citation_regex() -> re.Pattern[str]:
@@ -132,7 +138,11 @@ def official_notation(text: str) -> str:
 
 
 def find_documents(ctx: ArticleContext) -> list[DocumentMention]:
-    """Every legal document the article cites by notation, or by bare number with an issuer."""
+    """Every legal document the article cites by notation, or by bare number with an issuer.
+
+    Notations listed after one type word ("Quyết định số 1456-QĐNS/TW và 1457-QĐNS/TW ngày … của Bộ Chính
+    trị") are each a document of that type, with the date and issuer written after the last.
+    """
     mentions: list[DocumentMention] = []
     titled = [m for m in _TITLED_CITATION_REGEX.finditer(ctx.text) if not _TYPE_WORD.search(m.group("title"))]
     matches = [*_CITATION_REGEX.finditer(ctx.text), *titled]
@@ -140,7 +150,21 @@ def find_documents(ctx: ArticleContext) -> list[DocumentMention]:
         mention = _mention(ctx, match, mentions[-1] if mentions else None)
         if mention is not None:
             mentions.append(mention)
+            mentions += _listed_after(match, mention)
     return _completed(mentions)
+
+
+def _listed_after(match: re.Match[str], first: DocumentMention) -> list[DocumentMention]:
+    more = match.groupdict().get("more")
+    if not more or first.bare:
+        return []
+    offset = match.start("more")
+    listed = []
+    for notation in _LISTED_NOTATION.finditer(more):
+        start, end = offset + notation.start("number"), offset + notation.end("number")
+        number = official_notation(notation.group("number"))
+        listed.append(_from_gazetteer(replace(first, start=start, end=end, number=number)))
+    return listed
 
 
 def _completed(mentions: list[DocumentMention]) -> list[DocumentMention]:
@@ -180,7 +204,12 @@ def unique_documents(mentions: list[DocumentMention]) -> list[DocumentMention]:
 def _mention(ctx: ArticleContext, match: re.Match[str], previous: DocumentMention | None) -> DocumentMention | None:
     kind = _TYPE_FORMS[text_key(match.group("type"))]
     raw = match.group("number")
+    if kind == _GENERIC_TYPE:  # "văn bản 579/HD-TBTT": a guidance, by the type code of its notation
+        codes = [part for part in re.split(r"[-/]", normal_notation(raw))[1:3] if part in _CODE_TYPES]
+        kind = _CODE_TYPES[codes[0]] if codes else kind
     bare = raw.isdigit() or re.fullmatch(r"\d+[a-z]", raw) is not None
+    if bare and kind in _NOTATION_ONLY:
+        return None
     end = match.end()
     day, end = _date_after(ctx, end)
     issuer, end = _issuer_after(ctx, end)

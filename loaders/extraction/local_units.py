@@ -10,6 +10,7 @@ names, when it names exactly one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,8 @@ from ontology.gazetteer import Province
 
 _NAME = re.compile(rf"{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,3}}(?!{LETTER[:-1]}0-9])")
 _SYLLABLES = re.compile(r"\S+")
+# Units of the two-level local government, of which an article may name several and mean one.
+_MOST_NAMED_WORDS = frozenset({"xã", "phường"})
 
 
 def _build_unit_word_regex() -> re.Pattern[str]:
@@ -80,6 +83,7 @@ class LocalUnits:
         self.on = on
         self.province = province  # the article's, as it writes it
         self._named: dict[str, set[str]] | None = None
+        self._counts: Counter[tuple[str, str]] | None = None
 
     def at(self, pos: int) -> LocalUnit | None:
         """The unit written at ``pos`` ("xã Đông Thành", "TP Hà Tĩnh" in a province); a province is none."""
@@ -115,18 +119,27 @@ class LocalUnits:
         return LocalUnit(pos, word.end(), word.group(), name) if name is not None else None
 
     def only(self, word: str) -> str | None:
-        """The name of the one unit of kind ``word`` ("huyện") the article names, if it names exactly one."""
+        """The name of the one unit of kind ``word`` ("huyện") the article names, if it names exactly one; of a
+        commune or ward, the one it names more often than any other ("xã Sông Lô" beside the three communes
+        it was merged from)."""
         names = self.named(word)
-        return next(iter(names)) if len(names) == 1 else None
+        if len(names) == 1:
+            return next(iter(names))
+        if word not in _MOST_NAMED_WORDS or self._counts is None:
+            return None
+        counts = sorted(((self._counts[(word, name)], name) for name in names), reverse=True)
+        return counts[0][1] if counts and counts[0][0] >= 2 and counts[0][0] > counts[1][0] else None
 
     def named(self, word: str) -> frozenset[str]:
         """The names of the units of kind ``word`` the article names."""
         if self._named is None:
             self._named = {}
+            self._counts = Counter()
             for match in _UNIT_WORD.finditer(self.text):
                 unit = self.at(match.start())
                 if unit is not None:
                     self._named.setdefault(unit.word, set()).add(unit.name)
+                    self._counts[(unit.word, unit.name)] += 1
             for match in _COMMITTEE.finditer(self.text):  # "Thành ủy Vinh" names the city Vinh
                 end = self.name_end(match.end())
                 if end is not None:

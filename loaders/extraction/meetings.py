@@ -17,7 +17,7 @@ from datetime import date
 
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.coreference import BodyResolver, People
-from loaders.extraction.dates import DateMention, find_dates, resolve, year_hint
+from loaders.extraction.dates import DateMention, find_dates, find_spans, resolve, year_hint
 from loaders.extraction.keys import text_key
 from loaders.extraction.legal_documents import DocumentMention
 from loaders.extraction.organizations import OrgMatch
@@ -74,6 +74,7 @@ _PHRASE_LISTS = (
     "not_meetings",
     "ceremonies",
     "planned",
+    "planned_after",
     "purpose",
     "in_passing",
     "chair_verbs",
@@ -132,6 +133,8 @@ class MeetingFinder:
             if draft is not None:
                 by_sentence[sentence.index] = draft
         self._merge_undated()
+        for draft in self.drafts:
+            self._first_day(draft)
         for sentence in self.ctx.article.sentences:
             target = self._meeting_for(sentence.index)
             if target is not None:
@@ -147,15 +150,18 @@ class MeetingFinder:
         trigger = self._trigger(start, end)
         if trigger is None:
             return None
-        clause_start, _ = self.ctx.clause(trigger.start)
-        if _cue("planned", self.ctx.text, clause_start, trigger.start) or self._in_passing(clause_start, trigger):
+        clause_start, clause_end = self.ctx.clause(trigger.start)
+        if self._planned(trigger, clause_start, clause_end) or self._in_passing(clause_start, trigger):
             return None
-        day = self._date(start, end)
+        day = self._date(clause_start, clause_end) or self._span_start(clause_start, clause_end)
         if day is None and _cue("purpose", self.ctx.text, clause_start, trigger.start):
             return None
+        resolved = self._resolve(day) if day else None
+        if resolved is not None and any(d.day is not None and resolved < d.day for d in self.drafts):
+            return None  # "Tại cuộc họp ngày 16/5, …" after today's meeting: an earlier one, in passing
         if day is not None or _EVENT_VERBS.search(self.ctx.text, start, end) or trigger.phrase in _VERB_TRIGGERS:
-            draft = self._place(trigger, self._resolve(day) if day else None, index, start, end)
-        elif _any("back_references", self.ctx.text, start, end):
+            draft = self._place(trigger, resolved, index, start, end)
+        elif _any("back_references", self.ctx.text, start, end) or (self.drafts and self._opens(trigger, start)):
             draft = self._place(trigger, None, index, start, end)
         else:
             return None
@@ -179,6 +185,23 @@ class MeetingFinder:
         return any(
             m.start() < match.end() and match.start() < m.end() for m in _regex(key).finditer(self.ctx.text, start, end)
         )
+
+    def _opens(self, trigger: _Trigger, start: int) -> bool:
+        """A sentence about the meeting just reported opens with its name ("Buổi làm việc nằm trong …",
+        "Cũng tại hội nghị, …")."""
+        return _SENTENCE_OPENING.fullmatch(self.ctx.text, start, trigger.start) is not None
+
+    def _planned(self, trigger: _Trigger, clause_start: int, clause_end: int) -> bool:
+        """A meeting to come: a cue before the trigger ("sẽ họp"), or right after it ("kỳ họp sẽ dành …")."""
+        text = self.ctx.text
+        if _cue("planned", text, clause_start, trigger.start):
+            return True
+        if _cue("planned_after", text, trigger.end, min(clause_end, trigger.end + _PLANNED_AFTER_CHARS)):
+            return True
+        # "Hội nghị Ban Thường vụ … tổng kết công tác năm dự kiến diễn ra ngày 5/1": a cue further on, when no
+        # date before the trigger reports the meeting as held
+        far = min(clause_end, trigger.end + _PLANNED_FAR_CHARS)
+        return self._date(clause_start, trigger.start) is None and _cue("planned_after", text, trigger.end, far)
 
     def _in_passing(self, clause_start: int, trigger: _Trigger) -> bool:
         text = self.ctx.text
@@ -207,9 +230,11 @@ class MeetingFinder:
             before = [m for m in self._dates if m.start < mention.start and self._is_event_date(m)]
             return self._resolve(before[-1]) if before else None
         hint = None
-        if mention.year is None and self.ctx.published is None:
-            hint = year_hint(self.ctx.text, self._dates, self.ctx.citations, mention)
-        return resolve(mention, self.ctx.published, hint)
+        month = self.ctx.article.published_month
+        if mention.year is None and self.ctx.published is None and month is None:
+            sentence = self.ctx.sentence(mention.start)
+            hint = year_hint(self.ctx.text, self._dates, self.ctx.citations, mention, (sentence.start, sentence.end))
+        return resolve(mention, self.ctx.published, hint, month)
 
     def _place(self, trigger: _Trigger, day: date | None, index: int, start: int, end: int) -> _Draft:
         province = self._province(start, end)
@@ -258,6 +283,29 @@ class MeetingFinder:
             dated[0].sentences |= draft.sentences
             self.drafts.remove(draft)
 
+    def _span_start(self, start: int, end: int) -> DateMention | None:
+        """The first day of a few days' span that dates a meeting written with no day of its own ("Sau 2 ngày
+        làm việc (từ ngày 20 đến 21/12), Hội nghị … đã hoàn thành")."""
+        for span in find_spans(self.ctx.text, start, end):
+            (day, month, year), (last_day, last_month, _) = span.first, span.last
+            if month == last_month and 0 <= last_day - day < _MAX_MEETING_DAYS:
+                return DateMention(span.start, span.end, day, month, year)
+        return None
+
+    def _first_day(self, draft: _Draft) -> None:
+        """A meeting over several days is dated by its first: "bế mạc sau 2 ngày (từ ngày 13 đến 14/7)" in the
+        sentence reporting it, or the next one ("Kỳ họp diễn ra trong 3 ngày, từ ngày 5 đến ngày 7/12")."""
+        if draft.day is None:
+            return
+        first = min(draft.sentences)
+        sentences = self.ctx.article.sentences[first : first + 2]
+        for span in find_spans(self.ctx.text, sentences[0].start, sentences[-1].end):
+            begin = _on(span.first, draft.day.year)
+            end = _on(span.last, draft.day.year)
+            if begin is not None and end is not None and begin < draft.day <= end and (end - begin).days < 15:
+                draft.day = begin
+                return
+
     def _meeting_for(self, index: int) -> _Draft | None:
         for draft in self.drafts:
             if index in draft.sentences:
@@ -274,6 +322,9 @@ class MeetingFinder:
             if _cue("planned", text, clause_start, verb.start()):
                 continue
             do = [m.end() for m in _DO_BEFORE.finditer(text, clause_start, verb.start())]
+            sentence_start = self.ctx.sentence(verb.start()).start
+            if not do and _PEOPLE_LIST_OPENING.match(text, sentence_start):
+                clause_start = sentence_start  # "Các đồng chí A - …; B - … chủ trì": the list is the subject
             before = self.people.key_of(do[-1] if do else clause_start, verb.start())
             listed = _LIST_AFTER.match(text, verb.end())  # "Chủ tọa kỳ họp có các đồng chí: A; B; C"
             after = self.people.key_of(verb.end(), self.ctx.sentence(verb.start()).end if listed else clause_end)
@@ -346,24 +397,47 @@ class MeetingFinder:
         return []
 
     def _legal_basis(self) -> None:
-        """Documents the meeting reviews or implements: a basis verb before the citation in its clause."""
+        """Documents the meeting reviews, implements or announces: a basis verb before the citation in its
+        clause; a citation opening the next clause of the same list shares the verb ("công bố Quyết định số
+        95/QĐ-UBND …; Quyết định số 96/QĐ-UBND …")."""
+        taken: list[DocumentMention] = []
         for document in self.documents:
-            index = self.ctx.sentence(document.start).index
-            draft = next((d for d in self.drafts if index in d.sentences), None)
-            strong = draft is None and len(self.drafts) == 1 and min(self.drafts[0].sentences) <= index
-            if strong:
-                draft = self.drafts[0]
-            if draft is None:
+            drafts, strong = self._drafts_citing(document)
+            if not drafts:
                 continue
             clause_start, _ = self.ctx.clause(document.start)
             verbs = "strong_basis_verbs" if strong else "basis_verbs"
-            if not _any(verbs, self.ctx.text, clause_start, document.start):
+            listed = any(self._continues(earlier, document) for earlier in taken)
+            if not listed and not _any(verbs, self.ctx.text, clause_start, document.start):
                 continue
             if self._instructed(self.ctx.sentence(document.start).start, document.start):
                 continue
-            if all(r.value != document.number for r in draft.legal_basis):
-                evidence = Evidence(document.start, document.end, "meeting.legal_basis", 0.75 if strong else 0.85)
-                draft.legal_basis.append(Reference(document.number, evidence))
+            taken.append(document)
+            for draft in drafts:
+                if all(r.value != document.number for r in draft.legal_basis):
+                    evidence = Evidence(document.start, document.end, "meeting.legal_basis", 0.75 if strong else 0.85)
+                    draft.legal_basis.append(Reference(document.number, evidence))
+
+    def _drafts_citing(self, document: DocumentMention) -> tuple[list[_Draft], bool]:
+        """The meetings a citation may be the basis of, and whether it stands outside their sentences (then
+        only verbs of implementation count): the meeting of its sentence; else, after the first meeting, the
+        article's one meeting, or all of a visit's working sessions (meetings of one kind)."""
+        index = self.ctx.sentence(document.start).index
+        draft = next((d for d in self.drafts if index in d.sentences), None)
+        if draft is not None:
+            return [draft], False
+        if not self.drafts or min(self.drafts[0].sentences) > index:
+            return [], True
+        if len({d.trigger.kind_class for d in self.drafts}) == 1:
+            return list(self.drafts), True
+        return [], True
+
+    def _continues(self, earlier: DocumentMention, document: DocumentMention) -> bool:
+        """True when ``document`` opens a clause of the sentence that lists ``earlier`` before it."""
+        if self.ctx.sentence(earlier.start).index != self.ctx.sentence(document.start).index:
+            return False
+        clause_start, _ = self.ctx.clause(document.start)
+        return earlier.start < clause_start and not self.ctx.text[clause_start : document.start].strip()
 
     def _instructed(self, sentence_start: int, pos: int) -> bool:
         """True when a person in the sentence asks others to act on what follows ("ông A đề nghị các đơn vị
@@ -385,9 +459,24 @@ class MeetingFinder:
             organizers=draft.organizers,
             attendees=draft.attendees,
             legal_basis=draft.legal_basis,
+            sentences=frozenset(draft.sentences),
         )
 
 
+def _on(day: tuple[int, int, int | None], year: int) -> date | None:
+    try:
+        return date(day[2] if day[2] is not None else year, day[1], day[0])
+    except ValueError:
+        return None
+
+
+_PLANNED_AFTER_CHARS = 30
+_PLANNED_FAR_CHARS = 100
+_MAX_MEETING_DAYS = 7
+# A sentence opening with a list of people as its subject ("Các đồng chí A - …; B - … chủ trì hội nghị").
+_PEOPLE_LIST_OPENING = re.compile(r"\s*(?:(?:các|Các)\s+)+(?:đồng chí|ông,?\s*bà|ông|bà)\b")
+# What may open a sentence before the name of the meeting it speaks of ("Cũng tại hội nghị, …", "Buổi …").
+_SENTENCE_OPENING = re.compile(r"\s*(?:(?:Cũng\s+)?(?:tại|trong)\s+)?", re.IGNORECASE)
 # The class of "hội nghị": a conference of any kind (a review, a training), so no kind of its own to refer to.
 _ANY_KIND = "Conference"
 # Triggers that are verbs of their own: the sentence reports the event by them.

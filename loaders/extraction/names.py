@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extraction.letters import CAP_SYLLABLE, LETTER
+from loaders.extraction.letters import CAP_SYLLABLE, LETTER, LOWER
 from loaders.extraction.tables import alternation, strings
 
 MIN_SYLLABLES = 2
@@ -25,6 +25,16 @@ _RUN = re.compile(rf"(?<!{LETTER[:-1]}0-9&'’]){_NAME_SYLLABLE}(?: {_NAME_SYLLA
 _HONORIFIC_BEFORE = re.compile(rf"(?:{alternation(strings('honorifics', 'honorifics'))})\s+$", re.IGNORECASE)
 # Words of address that open a sentence capitalised ("Ông Trần Thanh Trường, …").
 _ADDRESS_WORDS = frozenset({"ông", "bà", "anh", "chị", "cô", "chú"})
+_NOT_AFTER = f"(?!{LETTER[:-1]}0-9&])"
+_NOT_BEFORE = f"(?<!{LETTER[:-1]}0-9&'’])"
+# Names with a syllable printed in lower case: "Nguyễn văn Chinh", "Danh hồng Phát" (a middle one before a
+# capitalised one), "Trương Thanh phong" (the last, right before a comma or dash).
+_LOOSE_MIDDLE = re.compile(
+    rf"{_NOT_BEFORE}(?P<first>{CAP_SYLLABLE}) (?P<lower>{LOWER}+) {CAP_SYLLABLE}(?: {CAP_SYLLABLE})?{_NOT_AFTER}"
+)
+_LOOSE_LAST = re.compile(
+    rf"{_NOT_BEFORE}(?P<first>{CAP_SYLLABLE}) {CAP_SYLLABLE} (?P<lower>{LOWER}+)(?=[ \t]*[,;:)]|[ \t]+[-–—][ \t])"
+)
 _LIST_HONORIFIC = re.compile(r"các\s+(?:đồng chí|ông|bà)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -33,6 +43,7 @@ def _build_surnames() -> frozenset[str]:
 
 
 _SURNAMES: frozenset[str] = _build_surnames()
+_NOT_NAME_SYLLABLES: frozenset[str] = frozenset(strings("surnames", "not_name_syllables"))
 
 
 def starts_person_name(text: str, pos: int) -> bool:
@@ -82,11 +93,28 @@ def find_names(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> 
     ``skip`` lists spans (provinces, titles) whose words cannot begin a name;
     the capitalised run after them may still hold one.
     """
-    found: list[NameMention] = []
+    found = _loose_names(text, start, end, skip)
     for run in _RUN.finditer(text, start, end):
         mention = _name_in_run(text, run.start(), run.end(), skip)
-        if mention is not None:
+        if mention is not None and not any(n.start < mention.end and mention.start < n.end for n in found):
             found.append(mention)
+    return sorted(found, key=lambda n: n.start)
+
+
+def _loose_names(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[NameMention]:
+    """Names with one syllable printed in lower case, opening with a family name (see ``_LOOSE_MIDDLE``)."""
+    found: list[NameMention] = []
+    for regex in (_LOOSE_MIDDLE, _LOOSE_LAST):
+        for match in regex.finditer(text, start, end):
+            if not _is_surname(match.group("first")) or match.group("lower") in _NOT_NAME_SYLLABLES:
+                continue
+            if any(a <= match.start() < b for a, b in skip) or any(
+                n.start < match.end() and match.start() < n.end for n in found
+            ):
+                continue
+            honorific = honorific_before(text, match.start())
+            context = honorific if honorific is not None else match.start()
+            found.append(NameMention(match.start(), match.end(), match.group(), context, honorific is not None, True))
     return found
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -24,14 +24,15 @@ from loaders.extraction.keys import text_key
 from loaders.extraction.letters import LETTER, is_capitalised
 from loaders.extraction.local_units import LocalUnits
 from loaders.extraction.names import starts_person_name
-from loaders.extraction.provinces import ArticleProvince, province_at
+from loaders.extraction.provinces import ArticleProvince, ProvinceHit, province_at
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
 from loaders.extraction.titles import title_at
 from ontology.gazetteer import Province
 
 _ALNUM = f"{LETTER[:-1]}0-9]"
 _SPACE = re.compile(r"[ \t]+")
-_PAREN_ABBREVIATION = re.compile(r"[ \t]*\(([^()\s]{1,15}|[^()]{1,40}viết tắt[^()]{0,40})\)")
+# A body's short name in brackets after its name: "(VNPT)", "(VNPT Gia Lai)", "(sau đây viết tắt là …)".
+_PAREN_ABBREVIATION = re.compile(r"[ \t]*\(([^()\s]{1,15}|[A-ZĐ]{2,}[^()\n]{0,25}|[^()]{1,40}viết tắt[^()]{0,40})\)")
 _OWN_UNIT = re.compile(r"(?:tỉnh|thành phố|tp|thủ đô)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 # "… trên địa bàn tỉnh" closing a quoted name is where the body works, not its name.
@@ -43,6 +44,14 @@ _NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắ
 _CLAUSE_PUNCTUATION = re.compile(r"[ \t]*[,;.:)\n]")
 _UNIT_OPENING = re.compile(r"(?:huyện|quận|thị xã)\b")
 _MAX_NAME_TOKENS = 14
+_MAX_CLOSED_NAME_TOKENS = 24  # "Ban Chỉ đạo Chương trình mục tiêu quốc gia phát triển … và miền núi tỉnh X"
+_MINISTRY_START = re.compile(r"(?<![^\W\d_])Bộ\s")
+_OF_THE_MINISTRY = re.compile(r"[ \t]+của[ \t]+Bộ(?![ \t]*[^\W\d_])")
+# "các tỉnh", "5 tỉnh", "hai tỉnh, thành phố:" before a list of provinces each of which has the body.
+_PROVINCE_LIST_OPENING = re.compile(
+    r"(?:của[ \t]+)?(?:các|\d+|hai|ba|bốn|năm|sáu|bảy)[ \t]+(?P<unit>tỉnh,[ \t]*thành phố|tỉnh|thành phố)[ \t]*:?[ \t]*"
+)
+_LIST_JOINT = re.compile(r"[ \t]*(?:,[ \t]*và|,|và)[ \t]*")
 _DANGLING = frozenset({"-", "–", "&", "và", "của", "về"})  # words a name cannot end with
 
 
@@ -65,6 +74,8 @@ class OrgMatch:
     generic: bool = False
     located: bool = False  # the text itself writes the locality ("tỉnh", "tỉnh Hà Tĩnh")
     owner: OrgMatch | None = None  # the body named after "của" in a free-form name
+    #: The same kind of body of the other provinces of a list ("UBND các tỉnh Kon Tum, Gia Lai và Lâm Đồng").
+    siblings: tuple[OrgMatch, ...] = ()
 
     @property
     def private(self) -> bool:
@@ -83,6 +94,8 @@ class _Head:
     parents: frozenset[str] = frozenset()  # heads or kinds of the body owning it, after a comma ("Vụ X, Bộ Y")
     owned: bool = False  # a name without its locality or owner is no body of its own ("Phòng Kinh tế")
     unit: str | None = None  # the unit below the province it serves ("huyện" for "Huyện ủy")
+    default_owner: bool = False  # named without its owner, it is the article's ministry's ("Vụ Pháp chế")
+    or_locality: bool = False  # with no body after it, a locality may follow ("Ban Dân tộc tỉnh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +146,8 @@ def _build_heads() -> dict[str, _Head]:
             frozenset(item.get("parents") or ()),
             bool(item.get("owned")),
             item.get("unit"),
+            bool(item.get("default_owner")),
+            bool(item.get("or_locality")),
         )
         for form in item.get("forms") or [item["name"]]:
             heads[form] = head
@@ -142,6 +157,11 @@ def _build_heads() -> dict[str, _Head]:
 _HEADS: dict[str, _Head] = _build_heads()
 #: The heads by their folded form, for a head written inside a title ("Trưởng đoàn Đại biểu Quốc hội").
 _HEADS_BY_KEY: dict[str, _Head] = {text_key(form): head for form, head in _HEADS.items()}
+
+
+def head_named(form: str) -> _Head | None:
+    """The head a form names ("UBND" → the people's committee), if the table has it."""
+    return _HEADS.get(_as_written(form)) or _HEADS_BY_KEY.get(text_key(form))
 
 
 def _build_national() -> dict[str, tuple[str, str]]:
@@ -299,6 +319,13 @@ class NamedPlaces:
     sentence_starts: list[int]
     provinces: list[tuple[int, ArticleProvince]]
     cities: list[tuple[int, str]]  # "thành phố Bắc Kạn"
+    #: Paragraphs a visit's working session in a province opens ("Chiều 12/4, đoàn làm việc với UBND tỉnh
+    #: Điện Biên. Tiếp đoàn có … Phó Chủ tịch UBND tỉnh"): from the province's name to the paragraph's end.
+    visited: list[tuple[int, int, ArticleProvince]] = field(default_factory=list)
+
+    def visited_at(self, pos: int) -> ArticleProvince | None:
+        """The province whose working session the paragraph holding ``pos`` reports, if one does."""
+        return next((province for start, end, province in self.visited if start <= pos < end), None)
 
     def last_before(self, pos: int, places: list[tuple[int, T]]) -> T | None:
         """The place of ``places`` named last before ``pos`` in the sentence holding ``pos``."""
@@ -323,10 +350,14 @@ class OrganizationReader:
         self._places = places
         self._units = LocalUnits(text, on, province)
         self._siblings: dict[str, OrganizationReader] = {}
+        self._ministry: tuple[OrgMatch, ...] | None = None  # the article's ministry, read once
 
     def _local_province(self, pos: int) -> ArticleProvince | None:
-        """The province named last before ``pos`` in its sentence, when it is not the article's."""
-        province = self._places.last_before(pos, self._places.provinces)
+        """The province named last before ``pos`` in its sentence, when it is not the article's (nor one that no
+        longer exists on the article's date: "hợp nhất tỉnh Gia Lai và tỉnh Bình Định, … Trung tâm dữ liệu tỉnh")."""
+        province = self._places.last_before(pos, self._places.provinces) or self._places.visited_at(pos)
+        if province is not None and self.on is not None and not province.province.valid_on(self.on):
+            return None
         if province is None or (self.province and province.province.code == self.province.province.code):
             return None
         return province
@@ -357,9 +388,10 @@ class OrganizationReader:
     def _in_city(self) -> bool:
         return self.province is not None and self.province.unit == "thành phố"
 
-    def department_at(self, pos: int) -> OrgMatch | None:
-        """A department written by its field alone at ``pos`` ("Kế hoạch và Đầu tư" in a list after "Sở:")."""
-        return self._with_domain(_HEADS["Sở"], pos, pos, 0)
+    def department_at(self, pos: int, head: str = "Sở") -> OrgMatch | None:
+        """A department (or ministry, ``head`` "Bộ") written by its field alone at ``pos`` ("Kế hoạch và Đầu
+        tư" in a list after "Sở:")."""
+        return self._with_domain(_HEADS[head], pos, pos, 0)
 
     def read_as(self, pos: int, province: ArticleProvince) -> OrgMatch | None:
         """The body at ``pos`` read as written in an article about ``province``."""
@@ -404,6 +436,9 @@ class OrganizationReader:
         if not candidates:
             return None
         best = max(candidates, key=lambda c: (c.end, c.head == c.name))
+        aliased = self._skip_abbreviation(best.end)  # "Viễn thông Gia Lai (VNPT Gia Lai)" is one body
+        if aliased != best.end:
+            best = replace(best, end=aliased)
         if _NOT_AFTER_REGEX.search(self.text, max(0, pos - 30), pos) or _DIGITS_BEFORE.search(
             self.text, max(0, pos - 8), pos
         ):
@@ -411,9 +446,13 @@ class OrganizationReader:
         return best
 
     def bare_head_at(self, pos: int) -> OrgMatch | None:
-        """A head written alone at ``pos``, up to a comma or clause end ("Đảng ủy," after "Bí thư")."""
+        """A head written alone at ``pos``, up to a comma or clause end ("Đảng ủy," after "Bí thư") or a
+        person's name ("Giám đốc Sở Hồ Sỹ Nguyên")."""
         match = _HEAD_REGEX.match(self.text, pos)
-        if match is None or not _CLAUSE_PUNCTUATION.match(self.text, match.end()):
+        if match is None:
+            return None
+        named = self.text[match.end() : match.end() + 1] == " " and starts_person_name(self.text, match.end() + 1)
+        if not named and not _CLAUSE_PUNCTUATION.match(self.text, match.end()):
             return None
         head = _HEADS[_as_written(match.group())]
         return OrgMatch(pos, match.end(), head.name, head.kind, head.name, bare=True)
@@ -442,6 +481,9 @@ class OrganizationReader:
             "place": self._with_place,
         }.get(head.complement)
         org = parse(head, pos, after, depth) if parse else None
+        if org is None and head.or_locality and _OWN_UNIT.match(self.text, after):
+            # "Ban Dân tộc tỉnh" is the province's committee, "Ban Dân tộc HĐND tỉnh" the council's
+            org = self._with_locality(replace(head, kind="Agency"), pos, after, depth)
         if org is None and not head.requires and head.complement != "domain":
             return OrgMatch(pos, match.end(), head.name, head.kind, head.name, bare=True)
         return org
@@ -449,6 +491,9 @@ class OrganizationReader:
     # -- complements --------------------------------------------------------
 
     def _with_locality(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
+        listed = self._distributed(OrgMatch(pos, after, head.name, head.kind, head.name), after)
+        if listed is not None:
+            return listed
         locality = self.locality_at(after)
         if locality is None:
             if head.requires:
@@ -540,9 +585,54 @@ class OrganizationReader:
                 generic=locality.generic,
                 located=True,
             )
-        if head.scope == "provincial" and not _NATIONAL_WORDS.search(name):
+        closing = self._province_closing(after, end)
+        if closing is not None:  # "Ban Quản lý Khu kinh tế Đông Nam Nghệ An": the name ends with its province
+            return replace(org, province=closing.province, located=True)
+        if head.scope == "provincial" and owner is None and not _NATIONAL_WORDS.search(name):
             return self._with_default_locality(org)
+        if head.default_owner and owner is None:
+            return self._with_article_ministry(org)
         return org
+
+    def _province_closing(self, start: int, end: int) -> ProvinceHit | None:
+        """The province whose name closes the words ``text[start:end]`` of a free-form name, if one does."""
+        pos = self.text.find(" ", start, end)
+        while pos >= 0:
+            hit = province_at(self.text, pos + 1, self.on)
+            if hit is not None and hit.end == end:
+                return hit
+            pos = self.text.find(" ", pos + 1, end)
+        return None
+
+    def _with_article_ministry(self, org: OrgMatch) -> OrgMatch:
+        """A ministry's department named without its ministry ("Vụ Kế hoạch - Tài chính", "Vụ Tổ chức cán bộ
+        của Bộ") is the department of the ministry the article is about: the one it names most often."""
+        ministry = self._article_ministry()
+        if ministry is None:
+            return org
+        of_it = _OF_THE_MINISTRY.match(self.text, org.end)
+        end = of_it.end() if of_it else org.end
+        return replace(org, end=end, name=f"{org.name} {ministry.name}", owner=ministry)
+
+    def article_ministry(self) -> OrgMatch | None:
+        """The ministry the article is about: the one it names most often (the first of equals)."""
+        return self._article_ministry()
+
+    def _article_ministry(self) -> OrgMatch | None:
+        if self._ministry is None:
+            found = [org for m in _MINISTRY_START.finditer(self.text) if (org := self._ministry_at(m.start()))]
+            counts: dict[str, int] = {}
+            for org in found:
+                counts[org.name] = counts.get(org.name, 0) + 1
+            best = max(counts, key=lambda name: counts[name], default=None)
+            self._ministry = (next(org for org in found if org.name == best),) if best else ()
+        return self._ministry[0] if self._ministry else None
+
+    def _ministry_at(self, pos: int) -> OrgMatch | None:
+        national = self._national_at(pos)
+        if national is not None and national.kind == "Ministry":
+            return national
+        return self._with_domain(_HEADS["Bộ"], pos, self._skip_space(pos + len("Bộ")), 0)
 
     # -- pieces -------------------------------------------------------------
 
@@ -588,9 +678,42 @@ class OrganizationReader:
             return "tỉnh"
         return "thành phố" if province.is_city or written else "tỉnh"
 
+    def _distributed(self, org: OrgMatch, after: int) -> OrgMatch | None:
+        """One body per province of a list written after it ("UBND 5 tỉnh Kon Tum, Gia Lai, …", "Sở Y tế các
+        tỉnh A và B"): the first as ``org``, the others as its siblings; ``None`` when no list follows."""
+        opening = _PROVINCE_LIST_OPENING.match(self.text, after)
+        if opening is None:
+            return None
+        hits = []
+        pos = opening.end()
+        while (hit := province_at(self.text, pos, self.on)) is not None:
+            hits.append(hit)
+            joint = _LIST_JOINT.match(self.text, hit.end)
+            if joint is None:
+                break
+            pos = joint.end()
+        if len(hits) < 2:
+            return None
+        unit = "thành phố" if opening.group("unit").lower().startswith("thành") else "tỉnh"
+        bodies = [
+            replace(
+                org,
+                end=hit.end,
+                name=f"{org.name} {self._unit_word(hit.province, unit)} {hit.label}",
+                province=hit.province,
+                located=True,
+            )
+            for hit in hits
+        ]
+        siblings = tuple(replace(b, start=h.start) for b, h in zip(bodies[1:], hits[1:], strict=True))
+        return replace(bodies[0], end=hits[-1].end, siblings=siblings)
+
     def _localised(self, org: OrgMatch, after: int) -> OrgMatch:
         """``org`` with the locality written after it, or the article's province if none is."""
         pos = self._skip_space(after)
+        listed = self._distributed(org, pos)
+        if listed is not None:
+            return listed
         locality = self.locality_at(pos)
         if locality is None:
             hit = province_at(self.text, pos, self.on)
@@ -619,12 +742,12 @@ class OrganizationReader:
         """
         name = _FreeName([], pos)
         ends: list[int] = []  # where each word ends, to give back the dangling ones
-        while len(name.words) < _MAX_NAME_TOKENS:
+        while len(name.words) < _MAX_CLOSED_NAME_TOKENS:
             pos = self._skip_space(name.end)
             if pos >= len(self.text):
                 break
             closed = self._closed(pos, name.words, rules)
-            if closed is not None:
+            if closed is not None and (len(closed.words) <= _MAX_NAME_TOKENS or closed.locality is not None):
                 return closed
             piece = self._piece(pos, name.words, rules.lenient)
             if piece is None:
@@ -632,6 +755,9 @@ class OrganizationReader:
             name.words.append(piece[0])
             name.end = piece[1]
             ends.append(piece[1])
+        if len(name.words) > _MAX_NAME_TOKENS:  # a long name is one only when a locality closes it
+            name.words, ends = name.words[:_MAX_NAME_TOKENS], ends[:_MAX_NAME_TOKENS]
+            name.end = ends[-1]
         while name.words and name.words[-1] in _DANGLING:
             name.words.pop()
             ends.pop()

@@ -24,8 +24,18 @@ from loaders.extraction.titles import TitleMatch, find_titles, is_post_verb
 
 # What may stand between two posts of one person, or between a name and its posts.
 _CHAIN = re.compile(r"^[ \t]*(?:[,–—-]|\(|\)|[ \t])*[ \t]*$")
-_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+$", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+(?:đồng chí\s+)?$", re.IGNORECASE)
+# Between a plural title and the list of its holders: "các Phó Chủ tịch UBND tỉnh gồm các ông, bà: A, B".
+_LIST_INTRO = re.compile(
+    r"[ \t]*(?:gồm|là)?[ \t]*(?:có[ \t]+)?(?:các[ \t]+)?(?:đồng chí|ông,?[ \t]*bà|ông|bà)?[ \t]*(?P<colon>:)?[ \t]*",
+    re.IGNORECASE,
+)
+_ITEM_BREAK = re.compile(r"[^;.\n]*;[ \t]*")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+# "giữ chức", "giữ chức vụ", "giữ chức danh" right before a title: the post given by an appointment.
+_APPOINTED_BEFORE = re.compile(r"(?<!\w)giữ\s+chức(?:\s+(?:vụ|danh))?\s+\Z")
+_CLAUSE_BREAK = re.compile(r"[;.:\n]")
+_DASH = re.compile(r"[ \t]*[-–—][ \t]*")
 _FRAME = re.compile(r"(?:Về phía|Thay mặt|Đại diện)\s+(?:lãnh đạo\s+|Lãnh đạo\s+)?$", re.IGNORECASE)
 
 
@@ -76,6 +86,7 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
     full = [n for n in names if n.syllables >= 2]
     short = [n for n in names if n.syllables == 1]
     _assign(ctx.text, full, segments)
+    _claim_appointed(ctx.text, full, segments)
     _share_plural_titles(ctx.text, full, segments)
     _share_verb_posts(ctx.text, full, segments)
     persons = []
@@ -142,13 +153,33 @@ def _assign(text: str, names: list[NameMention], segments: list[Segment]) -> Non
             _claim_after(text, items, position, segments, name_index)
 
 
+def _claim_appointed(text: str, names: list[NameMention], segments: list[Segment]) -> None:
+    """A post given by "giữ chức" far from the name is the person's named (with "ông", "đồng chí" …) last
+    before it in the clause:
+    "điều động đồng chí A, Trưởng Ban Tổ chức Tỉnh ủy, đến nhận công tác, …, giữ chức Bí thư Thành ủy"."""
+    for segment in segments:
+        if (
+            segment.owner is not None
+            or segment.former
+            or not _APPOINTED_BEFORE.search(text, max(0, segment.start - 24), segment.start)
+        ):
+            continue
+        before = [i for i, n in enumerate(names) if n.end <= segment.start and n.honorific]
+        if before and not _CLAUSE_BREAK.search(text, names[before[-1]].end, segment.start):
+            segment.owner = before[-1]
+
+
 def _claim_before(
     text: str, items: list[tuple[int, int, int, str]], position: int, segments: list[Segment], owner: int
 ) -> None:
     if position == 0 or items[position - 1][3] != "segment":
         return
-    if _connection(text, items[position - 1][1], items[position][0]) != "adjacent":
-        return
+    joint = text[items[position - 1][1] : items[position][0]]
+    if _connection(text, items[position - 1][1], items[position][0]) != "adjacent" and not (
+        _DASH.fullmatch(joint) and not _named_before(text, items, position - 1)
+    ):
+        return  # "Giám đốc Sở Nội vụ - Bùi Thị Hoa": a dash joins a post to the name after it, unless a name
+        # before the post holds it ("Trần Văn A - Giám đốc Sở - Bùi Thị Hoa - Phó Giám đốc")
     chain = [position - 1]
     k = position - 1
     while k > 0 and items[k - 1][3] == "segment" and _connection(text, items[k - 1][1], items[k][0]) == "chain":
@@ -160,6 +191,14 @@ def _claim_before(
         segment = segments[items[index][2]]
         if segment.owner is None:
             segment.owner = owner
+
+
+def _named_before(text: str, items: list[tuple[int, int, int, str]], position: int) -> bool:
+    """True when a name is written right before the chain of posts ending at ``items[position]``."""
+    k = position
+    while k > 0 and items[k - 1][3] == "segment" and _connection(text, items[k - 1][1], items[k][0]) == "chain":
+        k -= 1
+    return k > 0 and items[k - 1][3] == "name" and _connection(text, items[k - 1][1], items[k][0]) != "break"
 
 
 def _claim_after(
@@ -178,19 +217,43 @@ def _claim_after(
 
 def _share_plural_titles(text: str, names: list[NameMention], segments: list[Segment]) -> None:
     """A title written in the plural before a list of names is each one's: "các Phó Chủ tịch HĐND tỉnh
-    Trần Xuân Vinh, Nguyễn Công Thanh" makes both Phó Chủ tịch."""
+    Trần Xuân Vinh, Nguyễn Công Thanh" makes both Phó Chủ tịch; so does "các Phó Chủ tịch UBND tỉnh gồm
+    các ông, bà: A, B, C", and after "gồm:" each item of a list set off by semicolons ("Các đồng chí Phó Bí
+    thư gồm: A, nguyên …; B, …")."""
     for segment in segments:
-        if segment.owner is None or not _PLURAL_BEFORE.search(text, max(0, segment.start - 6), segment.start):
+        if not _PLURAL_BEFORE.search(text, max(0, segment.start - 16), segment.start):
             continue
-        previous = names[segment.owner]
-        for index in range(segment.owner + 1, len(names)):
+        first = segment.owner if segment.owner is not None else _listed_first(text, names, segment)
+        if first is None:
+            continue
+        intro = _LIST_INTRO.match(text, segment.end)
+        items = intro is not None and intro.group("colon") is not None
+        segment.owner = first
+        previous = first
+        for index in range(first + 1, len(names)):
             name = names[index]
-            if not _LIST_JOIN.fullmatch(text, previous.end, name.context_start):
+            joined = _LIST_JOIN.fullmatch(text, names[previous].end, name.context_start) is not None
+            if not joined and not (items and _opens_item(text, names, segments, previous, name)):
                 break
-            if any(s.owner == index for s in segments):
+            if joined and any(s.owner == index for s in segments):
                 break
             segment.sharers.append(index)
-            previous = name
+            previous = index
+
+
+def _listed_first(text: str, names: list[NameMention], segment: Segment) -> int | None:
+    """The name opening the list after a plural title's introduction ("… gồm các ông, bà: A"), if one does."""
+    intro = _LIST_INTRO.match(text, segment.end)
+    if intro is None or not intro.group().strip():
+        return None
+    return next((i for i, n in enumerate(names) if n.context_start == intro.end()), None)
+
+
+def _opens_item(text: str, names: list[NameMention], segments: list[Segment], previous: int, name: NameMention) -> bool:
+    """True when ``name`` opens the next item, set off by a semicolon, of a list whose item ``previous`` opens."""
+    end = _end_of(previous, names, segments, name.context_start)
+    gap = _ITEM_BREAK.fullmatch(text, end, name.context_start)
+    return gap is not None and text.count(";", end, name.context_start) == 1
 
 
 def _share_verb_posts(text: str, names: list[NameMention], segments: list[Segment]) -> None:

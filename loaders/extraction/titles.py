@@ -94,8 +94,24 @@ def find_titles(text: str, start: int, end: int) -> list[TitleMatch]:
         entry = _ENTRIES.get(text_key(title))
         if entry is None or _is_head_noun(title, entry):
             continue
-        found.append(TitleMatch(match.start(), match.end(), entry, match.group("former") is not None))
+        former = match.group("former") is not None or _proposed(text, match.start("title"))
+        found.append(TitleMatch(match.start(), match.end(), entry, former))
     return found
+
+
+def _build_proposed() -> re.Pattern[str]:
+    proposing = alternation(strings("titles", "proposed"))
+    then = alternation(strings("titles", "proposed_then"))
+    # "giới thiệu … bầu giữ chức", or "… để HĐND tỉnh bầu giữ chức" (to be elected: only proposed)
+    return re.compile(rf"(?:(?:{proposing})[^,;.:\n]{{0,40}}?|để\s+[^,;.:\n]{{0,30}}?)(?:{then})\s+$", re.IGNORECASE)
+
+
+_PROPOSED: re.Pattern[str] = _build_proposed()
+
+
+def _proposed(text: str, pos: int) -> bool:
+    """True for a post only proposed: "giới thiệu để HĐND tỉnh bầu giữ chức Chủ tịch" (see the table)."""
+    return _PROPOSED.search(text, max(0, pos - 80), pos) is not None
 
 
 def title_at(text: str, pos: int) -> TitleMatch | None:

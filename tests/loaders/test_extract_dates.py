@@ -56,6 +56,16 @@ def test_year_hint_prefers_nearby_full_dates_then_the_latest_year_mentioned() ->
     assert year_hint(text, mentions, [], mentions[0]) == 2014
 
 
+def test_a_year_comes_from_the_days_own_sentence_not_a_budget_year_nearby() -> None:
+    text = "Sáng 12-11, Thường trực HĐND tỉnh họp phiên thường kỳ. Phiên họp cho ý kiến dự toán ngân sách năm 2021."
+    mentions = find_dates(text)
+    first = (0, text.index(".") + 1)
+    assert year_hint(text, mentions, [], mentions[0], first) is None
+    text = "Sáng 14/12, UBND tỉnh khai mạc Tuần lễ chuyển đổi số - Quảng Trị 2022 tại thành phố Đông Hà."
+    mentions = find_dates(text)
+    assert year_hint(text, mentions, [], mentions[0], (0, len(text))) == 2022
+
+
 def test_dates_inside_citations_give_no_year() -> None:
     text = "Sáng 9.10 hội nghị quán triệt Nghị quyết 36-NQ/TW ngày 1.7.2014."
     mentions = find_dates(text)

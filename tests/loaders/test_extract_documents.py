@@ -105,3 +105,30 @@ def test_a_resolution_of_the_central_committee(record_of: RecordOf) -> None:
     assert record["legal_documents"] == [
         {"type": "Nghị quyết", "number": "18-NQ/TW", "date": "2017-10-25", "issuer": "Ban Chấp hành Trung ương Đảng"}
     ]
+
+
+def test_notations_listed_after_one_type_word_are_each_a_document(record_of: RecordOf) -> None:
+    record = record_of(
+        "Tin công tác cán bộ\n\nTại hội nghị, Ban Tổ chức Trung ương công bố Quyết định số 2101-QĐNS/TW và "
+        "2102-QĐNS/TW ngày 03/4/2023 của Bộ Chính trị."
+    )
+    documents = [(d["type"], d["number"], d["date"], d["issuer"]) for d in record["legal_documents"]]
+    assert documents == [
+        ("Quyết định", "2101-QĐNS/TW", "2023-04-03", "Bộ Chính trị"),
+        ("Quyết định", "2102-QĐNS/TW", "2023-04-03", "Bộ Chính trị"),
+    ]
+
+
+def test_dispatches_conclusions_guidance_and_the_type_a_notation_code_gives(record_of: RecordOf) -> None:
+    record = record_of(
+        "Tin chỉ đạo điều hành\n\nThực hiện Công điện số 12/CĐ-TTg của Thủ tướng Chính phủ và Kết luận số "
+        "21-KL/TW của Bộ Chính trị, Sở Y tế có văn bản 88/HD-SYT hướng dẫn các huyện. Kết luận hội nghị, ông "
+        "Trần Văn Hải yêu cầu các đơn vị thực hiện nghiêm; Công văn số 415/STTTT-BCVT&CNTT của Sở cũng nêu rõ."
+    )
+    documents = [(d["type"], d["number"]) for d in record["legal_documents"]]
+    assert documents == [
+        ("Công điện", "12/CĐ-TTg"),
+        ("Kết luận", "21-KL/TW"),
+        ("Hướng dẫn", "88/HD-SYT"),
+        ("Công văn", "415/STTTT-BCVT&CNTT"),
+    ]

@@ -132,3 +132,92 @@ def test_a_purpose_clause_before_a_dated_meeting_still_reports_it(extract_text: 
         "tập huấn. Thời gian tới, cần thiết phải tổ chức thêm các hội nghị tương tự."
     )
     assert [(m.date, m.kind_class) for m in extraction.meetings] == [(date(2023, 9, 20), "Training")]
+
+
+def test_a_session_over_several_days_is_dated_by_its_first(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Bế mạc kỳ họp HĐND tỉnh\n\n10/12/2022 17:00\n\n"
+        "Chiều 9/12, Kỳ họp thứ 11 HĐND tỉnh Lâm Đồng khóa X đã bế mạc sau 3 ngày làm việc (từ ngày 7 đến 9/12). "
+        "Ông Trần Đức Quận, Chủ tịch HĐND tỉnh chủ tọa kỳ họp."
+    )
+    assert [m.date for m in extraction.meetings] == [date(2022, 12, 7)]
+
+
+def test_meetings_to_come_are_left_out_even_when_the_cue_follows_the_trigger(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Họp bàn tiến độ dự án\n\n05/04/2021 10:00\n\n"
+        "Ngày 4/4/2021, Phó Chủ tịch UBND tỉnh Yên Bái Dương Văn Tiến chủ trì cuộc họp nghe báo cáo tiến độ. "
+        "Cuộc họp tiếp theo dự kiến tổ chức vào ngày 20/4. Chiều 25/4, kỳ họp sẽ dành thời gian cho chất vấn."
+    )
+    assert [m.date for m in extraction.meetings] == [date(2021, 4, 4)]
+
+
+def test_an_earlier_meeting_recalled_later_in_the_article_is_no_meeting(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Tổ công tác họp đôn đốc\n\n21/06/2023 16:00\n\n"
+        "Chiều 20/6, Tổ công tác của UBND tỉnh An Giang họp đánh giá tiến độ. Ông Lê Văn Phước chủ trì cuộc họp. "
+        "Tại cuộc họp ngày 16/5, Tổ công tác đã giao các địa phương hoàn thành kiểm đếm."
+    )
+    assert [m.date for m in extraction.meetings] == [date(2023, 6, 20)]
+
+
+def test_a_date_in_another_clause_does_not_date_a_trigger(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Phiên họp thường kỳ\n\n07/10/2022 08:10\n\n"
+        "Chiều 6/10, UBND tỉnh Bạc Liêu tổ chức phiên họp thường kỳ quý III. "
+        "Trước đó, ngày 15/8/2022, UBND tỉnh ban hành Chỉ thị số 12/CT-UBND; tại phiên họp, Công an tỉnh báo cáo."
+    )
+    assert [m.date for m in extraction.meetings] == [date(2022, 10, 6)]
+
+
+def test_an_announcement_conference_rests_on_the_decisions_it_announces(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Công bố quyết định về công tác cán bộ\n\n09/05/2023 10:00\n\n"
+        "Sáng 8/5, UBND tỉnh Hòa Bình tổ chức hội nghị công bố quyết định về công tác cán bộ. Phó Chủ tịch UBND "
+        "tỉnh Đinh Công Sứ chủ trì hội nghị.\n\nGiám đốc Sở Nội vụ Nguyễn Văn Toàn đã công bố Quyết định số "
+        "801/QĐ-UBND ngày 5/5/2023 của Chủ tịch UBND tỉnh bổ nhiệm ông A; Quyết định số 802/QĐ-UBND cùng ngày "
+        "điều động ông B."
+    )
+    [meeting] = extraction.meetings
+    assert [b.value for b in meeting.legal_basis] == ["801/QĐ-UBND", "802/QĐ-UBND"]
+
+
+def test_a_visits_plan_is_the_basis_of_each_working_session(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Đoàn công tác Bộ Y tế làm việc tại hai tỉnh\n\n14/04/2024 09:00\n\n"
+        "Ngày 12/4, đoàn công tác của Bộ Y tế do Thứ trưởng Trần Văn Thuấn dẫn đầu đã có buổi làm việc với UBND "
+        "tỉnh Lai Châu. Ngày 13/4, đoàn tiếp tục có buổi làm việc với UBND tỉnh Điện Biên. Chuyến công tác nhằm "
+        "thực hiện Kế hoạch số 301/KH-BYT ngày 1/3/2024 của Bộ Y tế."
+    )
+    assert [(m.date, [b.value for b in m.legal_basis]) for m in extraction.meetings] == [
+        (date(2024, 4, 12), ["301/KH-BYT"]),
+        (date(2024, 4, 13), ["301/KH-BYT"]),
+    ]
+
+
+def test_a_meeting_known_from_its_announced_conclusions_is_in_passing(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Tiếp tục phòng, chống dịch\n\n20/04/2020 10:00\n\n"
+        "Theo Thông báo kết luận của Thủ tướng Chính phủ tại cuộc họp Thường trực Chính phủ ngày 15/4/2020, các "
+        "tỉnh tiếp tục thực hiện giãn cách."
+    )
+    assert extraction.meetings == []
+
+
+def test_a_list_of_people_opening_the_sentence_chairs_together(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Hội nghị trực tuyến toàn quốc\n\n10/10/2015 10:00\n\n"
+        "Sáng 9/10, Bộ Nội vụ tổ chức hội nghị trực tuyến toàn quốc. Các đồng chí Lê Vĩnh Tân - Bộ trưởng Bộ Nội "
+        "vụ; Nguyễn Trọng Thừa – Thứ trưởng Bộ Nội vụ chủ trì hội nghị."
+    )
+    [meeting] = extraction.meetings
+    assert [c.value for c in meeting.chairs] == ["Lê Vĩnh Tân", "Nguyễn Trọng Thừa"]
+
+
+def test_a_span_of_days_dates_a_meeting_written_without_a_day(extract_text: ExtractText) -> None:
+    extraction = extract_text(
+        "Bế mạc hội nghị Tỉnh ủy\n\nSau 2 ngày làm việc (từ ngày 18 đến 19/12), Hội nghị lần thứ 12 Ban Chấp hành "
+        "Đảng bộ tỉnh Nam Định đã bế mạc. Hội nghị Ban Thường vụ Tỉnh ủy mở rộng tổng kết công tác năm dự kiến "
+        "diễn ra ngày 6/1/2024.\n\n20/12/2023 | 18:00"
+    )
+    assert [m.date for m in extraction.meetings] == [date(2023, 12, 18)]

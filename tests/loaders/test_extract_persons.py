@@ -150,3 +150,83 @@ def test_abbreviated_central_committee_and_heads_inside_titles(record_of: Record
     }
     assert ("Bí thư", "Đảng ủy Khối các cơ quan tỉnh Nam Định") in posts["Chu Văn Khải"]
     assert "Quốc hội" not in record["organizations"]
+
+
+def test_names_with_a_syllable_printed_in_lower_case(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Kiện toàn Ban Chỉ đạo\n\nTheo quyết định, ông Lê văn Tám, Giám đốc Sở Nội vụ tỉnh Hậu Giang và ông "
+        "Phan Minh tuấn - Giám đốc Sở Tài chính tỉnh Hậu Giang cùng tham gia; đồng chủ trì có bà Trịnh thị Hoa "
+        "Mai. Ông Trần Văn Hải nói, các tỉnh Nguyễn và Trần không liên quan."
+    )
+    posts = posts_of(record)
+    assert posts["Lê văn Tám"] == {("Giám đốc", "Sở Nội vụ tỉnh Hậu Giang")}
+    assert posts["Phan Minh tuấn"] == {("Giám đốc", "Sở Tài chính tỉnh Hậu Giang")}
+    assert "Trịnh thị Hoa Mai" in posts
+    assert not any(name.endswith((" nói", " và")) for name in posts)
+
+
+def test_a_plural_title_introducing_a_list_is_each_listed_persons(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Công bố nhân sự tỉnh\n\nCùng dự có các Phó Chủ tịch UBND tỉnh Hậu Giang: Lê Minh Hải, Trần Thị Mai; "
+        "Chánh Văn phòng UBND tỉnh Ngô Văn Lâm. Các đồng chí Phó Bí thư Tỉnh ủy Hậu Giang gồm: Võ Văn Tâm, "
+        "nguyên Chủ tịch UBND tỉnh; Đỗ Thị Hằng, được giới thiệu để bầu. Các Phó Chủ tịch HĐND tỉnh Hậu Giang gồm "
+        "các ông, bà: Phan Quốc Việt, Lý Thị Sen."
+    )
+    posts = posts_of(record)
+    committee, council, party = (
+        "Ủy ban nhân dân tỉnh Hậu Giang",
+        "Hội đồng nhân dân tỉnh Hậu Giang",
+        "Tỉnh ủy Hậu Giang",
+    )
+    assert posts["Lê Minh Hải"] == posts["Trần Thị Mai"] == {("Phó Chủ tịch", committee)}
+    assert posts["Ngô Văn Lâm"] == {("Chánh Văn phòng", f"Văn phòng {committee}")}
+    assert posts["Võ Văn Tâm"] == posts["Đỗ Thị Hằng"] == {("Phó Bí thư", party)}
+    assert posts["Phan Quốc Việt"] == posts["Lý Thị Sen"] == {("Phó Chủ tịch", council)}
+
+
+def test_a_head_alone_before_a_name_and_the_articles_ministry(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Bộ Xây dựng làm việc với tỉnh\n\nChiều 3/5, Bộ trưởng Bộ Xây dựng làm việc với UBND tỉnh Hà Nam. Cùng đi có "
+        "Thứ trưởng Bùi Hồng Minh. Theo báo cáo của Sở Xây dựng do Giám đốc Sở Trần Văn Dũng trình bày, tiến độ "
+        "còn chậm."
+    )
+    posts = posts_of(record)
+    assert posts["Bùi Hồng Minh"] == {("Thứ trưởng", "Bộ Xây dựng")}
+    assert posts["Trần Văn Dũng"] == {("Giám đốc", "Sở Xây dựng tỉnh Hà Nam")}
+
+
+def test_the_party_committee_of_the_commune_an_article_is_about(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Làm việc với xã Yên Lạc\n\nXã Yên Lạc được thành lập trên cơ sở sáp nhập xã Tân Lập, xã Tân Tiến. Sáng "
+        "5/8, đoàn làm việc với xã Yên Lạc. Ông Lê Văn Nam - Bí thư Đảng ủy xã cho biết xã vận hành ổn định."
+    )
+    assert posts_of(record)["Lê Văn Nam"] == {("Bí thư", "Đảng ủy xã Yên Lạc")}
+
+
+def test_appointment_news_new_former_and_proposed_posts(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Công bố quyết định về công tác cán bộ\n\nQuyết định số 310-QĐ/TU điều động đồng chí Hà Văn Quế, Ủy viên "
+        "Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy Bắc Giang, đến nhận công tác, chỉ định tham gia Ban Chấp "
+        "hành và giữ chức Bí thư Huyện ủy Lục Nam; Quyết định số 311-QĐ/TU cho đồng chí Ngô Thị Lan, Tỉnh ủy viên, "
+        "thôi giữ chức Bí thư Huyện ủy Lục Nam. Tỉnh ủy giới thiệu đồng chí Đào Văn Tiến, Phó Bí thư Tỉnh ủy, để HĐND "
+        "tỉnh bầu giữ chức Chủ tịch HĐND tỉnh."
+    )
+    posts = posts_of(record)
+    assert ("Bí thư", "Huyện ủy Lục Nam") in posts["Hà Văn Quế"]
+    assert ("Trưởng ban", "Ban Tổ chức Tỉnh ủy Bắc Giang") in posts["Hà Văn Quế"]
+    assert ("Bí thư", "Huyện ủy Lục Nam") not in posts["Ngô Thị Lan"]
+    assert posts["Đào Văn Tiến"] == {("Phó Bí thư", "Tỉnh ủy Bắc Giang")}
+
+
+def test_a_dash_joins_a_post_to_the_name_after_it_and_captions_are_read(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        "Hội nghị tổng kết\n\nGiám đốc Sở Nội vụ tỉnh Hòa Bình - Bùi Thị Hoa báo cáo. Dự có Trần Văn An - Giám đốc "
+        "Sở Tài chính tỉnh Hòa Bình - Lê Thị Hồng - Phó Giám đốc Sở Y tế tỉnh Hòa Bình.\n\n"
+        "Ảnh: Đồng chí Đinh Công Sứ, Phó Chủ tịch UBND tỉnh Hòa Bình phát biểu. (Ảnh: Nguyễn Hùng)"
+    )
+    posts = posts_of(record)
+    assert posts["Bùi Thị Hoa"] == {("Giám đốc", "Sở Nội vụ tỉnh Hòa Bình")}
+    assert posts["Trần Văn An"] == {("Giám đốc", "Sở Tài chính tỉnh Hòa Bình")}
+    assert posts["Lê Thị Hồng"] == {("Phó Giám đốc", "Sở Y tế tỉnh Hòa Bình")}
+    assert posts["Đinh Công Sứ"] == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hòa Bình")}
+    assert "Nguyễn Hùng" not in posts

@@ -2,8 +2,11 @@
 
 ``held_out/`` (40 articles) and ``held_out_fresh/`` (10, written after the fixes and
 scored once before any further fix) are invented articles of the genre with gold
-records by ``../shared/eval/SCHEMA.md``. Their scores when this test was written
-were 0.989 and 0.998 macro-F1; a change that costs more than 0.03 on either fails.
+records by ``../shared/eval/SCHEMA.md``. ``genre/`` (30) are invented articles of the
+broader genre by an independent author (People's Council sessions, UBND economic
+meetings, appointment news, Party committee conferences, ministries' working sessions,
+2025 merged provinces), kept as the tuning and regression set for generalisation.
+A change that costs more than 0.03 on any of them fails.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from loaders.evaluation import evaluate
 
 HERE = Path(__file__).parent
 MARGIN = 0.03
-REACHED = {"held_out": 0.989, "held_out_fresh": 0.998}
+REACHED = {"held_out": 0.989, "held_out_fresh": 0.998, "genre": 0.988}
 
 
 @pytest.mark.parametrize("folder", sorted(REACHED))
