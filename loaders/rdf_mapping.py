@@ -226,6 +226,12 @@ class ArticleGraphBuilder:
             return day, self._meeting_iri(meeting)
         return None, None
 
+    def _observation_date(self, observation: Observation) -> tuple[date | None, URIRef | None]:
+        """A figure's date: the one stated with it, else as a post's (the article's, else its meeting's)."""
+        if observation.ref_date is not None and observation.dated_by is None:
+            return observation.ref_date, self._sentence(self.article.sentence_at(observation.evidence.start).index)
+        return self._reported_on(observation.ref_date, observation.dated_by)
+
     def _document_iri(self, document: LegalDocument) -> URIRef:
         if is_national(document.number):
             return mint_legal_document_iri(document.number)
@@ -297,7 +303,7 @@ class ArticleGraphBuilder:
         province = observation.province or self.extraction.province
         if province:
             self._add(iri, GOVKG.province, province.iri)
-        ref_date, date_from = self._reported_on(observation.ref_date, observation.dated_by)
+        ref_date, date_from = self._observation_date(observation)
         if ref_date is None and observation.ref_year is not None:
             year = Literal(str(observation.ref_year), datatype=XSD.gYear)
             self._add(iri, GOVKG.refYear, year)
