@@ -38,6 +38,7 @@ from rdflib import URIRef
 
 from graph.store import ArticleStore, Triple
 from ontology.namespaces import ELI, FOAF, GOVKG, ID, ORG, PROV, QB, RDF, RDFS, REFERENCE_GRAPH, SCHEMA, SKOS, TIME
+from ontology.vocabulary import document_types, organization_kinds
 
 ARTICLE_GRAPH_PREFIX = str(ID["graph/article/"])
 _ARTICLE_PREFIX = str(ID["article/"])
@@ -120,37 +121,9 @@ def _p(name: str, *path: URIRef, kind: Kind = Kind.TEXT, many: bool = False, lar
     return PropertySpec(name, tuple(path), kind, many, largest)
 
 
-_ORGANIZATION_KINDS = tuple(
-    (GOVKG[kind], kind)
-    for kind in (
-        "PeoplesCommittee",
-        "PeoplesCouncil",
-        "Department",
-        "Ministry",
-        "Government",
-        "PartyCommittee",
-        "SteeringCommittee",
-        "Agency",
-        "StateEnterprise",
-        "Association",
-    )
-)
-_DOCUMENT_TYPES = tuple(
-    (GOVKG[kind], kind)
-    for kind in (
-        "Law",
-        "Ordinance",
-        "Decree",
-        "Decision",
-        "Directive",
-        "Resolution",
-        "Circular",
-        "Plan",
-        "OfficialLetter",
-        "Submission",
-        "Announcement",
-    )
-)
+#: The extra labels of organizations and documents: their kind or type, as the vocabulary names them.
+_ORGANIZATION_KINDS = tuple((kind.iri, kind.name) for kind in organization_kinds())
+_DOCUMENT_TYPES = tuple((kind.iri, kind.name) for kind in document_types())
 
 PERSON = NodeSpec("Person", FOAF.Person, (_p("name", FOAF.name),))
 ORGANIZATION = NodeSpec("Organization", ORG.Organization, (_p("name", SKOS.prefLabel),), _ORGANIZATION_KINDS)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
 
 from rdflib import Graph, Literal
 
 from graph.store import ArticleStore, ntriples
+from ontology.files import has_ontology_file, ontology_text
 from ontology.namespaces import GOVKG, REFERENCE_GRAPH
 
 #: The ontology files loaded into the reference graph, in order.
@@ -15,10 +15,7 @@ REFERENCE_FILES = ("govkg.ttl", "provinces.ttl", "legal_document_types.ttl", "na
 
 
 def _reference_sources() -> list[tuple[str, str]]:
-    folder = resources.files("ontology")
-    return [
-        (name, folder.joinpath(name).read_text("utf-8")) for name in REFERENCE_FILES if folder.joinpath(name).is_file()
-    ]
+    return [(name, ontology_text(name)) for name in REFERENCE_FILES if has_ontology_file(name)]
 
 
 def reference_version() -> str:

@@ -15,14 +15,15 @@ import logging
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from ontology.files import ontology_graph, ontology_text
 from ontology.namespaces import ELI, GOVKG, RDF
+from ontology.vocabulary import DocumentType, document_types
 
 log = logging.getLogger(__name__)
 
@@ -47,39 +48,25 @@ class ValidationOutcome:
 def shapes_graph() -> Graph:
     """The SHACL shapes (``shapes.ttl`` plus one notation shape per document type), built once."""
     graph = Graph()
-    graph.parse(data=_ontology_text("shapes.ttl"), format="turtle")
-    reference = _reference_graph()
-    for doc_type, pattern in reference.subject_objects(GOVKG.notationPattern):
-        _add_notation_shape(graph, doc_type, str(pattern))
+    graph.parse(data=ontology_text("shapes.ttl"), format="turtle")
+    for doc_type in document_types():
+        _add_notation_shape(graph, doc_type)
     return graph
 
 
-def _add_notation_shape(shapes: Graph, doc_type: Node, pattern: str) -> None:
+def _add_notation_shape(shapes: Graph, doc_type: DocumentType) -> None:
     shape, prop = BNode(), BNode()
-    name = reference_label(doc_type)
+    name, pattern = doc_type.vietnamese, doc_type.notation_pattern
     shapes.add((shape, RDF.type, SH.NodeShape))
-    shapes.add((shape, SH.targetClass, doc_type))
+    shapes.add((shape, SH.targetClass, doc_type.iri))
     shapes.add((shape, SH.property, prop))
     shapes.add((prop, SH.path, ELI.id_local))
     shapes.add((prop, SH.pattern, Literal(f"{pattern}|{_BARE_NUMBER}")))
     shapes.add((prop, SH.message, Literal(f"A {name} notation must match {pattern} (or be a bare number).")))
 
 
-def reference_label(node: Node) -> str:
-    """The Vietnamese name the reference data gives a node (its IRI when it has none)."""
-    return str(_reference_graph().value(node, GOVKG.vietnameseName) or node)
-
-
-@cache
 def _reference_graph() -> Graph:
-    graph = Graph()
-    for name in _REFERENCE_FILES:
-        graph.parse(data=_ontology_text(name), format="turtle")
-    return graph
-
-
-def _ontology_text(name: str) -> str:
-    return resources.files("ontology").joinpath(name).read_text("utf-8")
+    return ontology_graph(*_REFERENCE_FILES)
 
 
 def reference_context(article_graph: Graph) -> Graph:

@@ -17,6 +17,7 @@ from api.problems import not_found, problem_responses
 from api.store_access import ProviderDep
 from api.summaries import Row, meeting_role, post_held, province_ref, text
 from ontology.namespaces import GOVKG, SCHEMA
+from ontology.vocabulary import organization_kinds
 from queries.registry import ParameterError
 from queries.resources import EVIDENCE, MEETINGS, MEMBERSHIP_EVIDENCE, ORGANIZATIONS, POSTS, words
 
@@ -26,6 +27,7 @@ OrganizationId = Annotated[
     str, Path(pattern=ID_PATTERN, description="The organization's id, e.g. `uy-ban-nhan-dan-tinh-lang-son-1643217e87`.")
 ]
 _KIND = re.compile(r"^[A-Z][A-Za-z]{1,60}$")
+_KINDS = ", ".join(f"`{kind.name}`" for kind in organization_kinds())
 
 
 def organization_summary(row: Row) -> OrganizationSummary:
@@ -57,8 +59,7 @@ def list_organizations(
         Query(
             min_length=1,
             max_length=60,
-            description="A govkg kind: `PeoplesCommittee`, `PeoplesCouncil`, `Department`, `Ministry`, `Government`, "
-            "`PartyCommittee`, `SteeringCommittee`, `Agency`, `StateEnterprise`, `Association`.",
+            description=f"A govkg kind: {_KINDS}.",
         ),
     ] = None,
 ) -> Page[OrganizationSummary]:
