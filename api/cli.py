@@ -20,9 +20,9 @@ from api.decisions import DecisionError, decide_different, decide_same, load_dec
 from api.ingestion import FileOutcome, Status, article_files, ingest
 from api.settings import Settings, get_settings
 from api.stores import open_store as open_configured_store
-from graph.identity_review import namesakes, person_merges
-from graph.stats import StoreStats, store_stats
-from graph.store import ArticleStore, StoreError
+from graph.store.base import ArticleStore, StoreError
+from graph.store.identity_review import namesakes, person_merges
+from graph.store.stats import StoreStats, store_stats
 from graph.validation_report import quarantined_articles, revalidate_store
 from loaders.errors import ArticleRejected
 from loaders.evaluation import evaluate

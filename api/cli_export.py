@@ -21,7 +21,7 @@ from graph.analytics import Network
 from graph.exports.formats import ExportName, UnknownFormat, prepare_export
 from graph.exports.neo4j_csv import write_csv_folder
 from graph.networkx_projection import GraphFilter, UnknownEntity, entity_iri, project, resolve_filter
-from graph.store import ArticleStore, StoreError
+from graph.store.base import ArticleStore, StoreError
 
 console = Console(stderr=True)
 analytics_app = typer.Typer(help="Officials' networks: centrality, communities, shortest paths.", no_args_is_help=True)

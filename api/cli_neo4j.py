@@ -27,7 +27,7 @@ from graph.neo4j_guard import CypherRefused
 from graph.neo4j_reader import CypherFailed, CypherTimeout, CypherTooManyRows, read_query
 from graph.neo4j_sync import Neo4jSyncError, ProjectionSync, SyncReport
 from graph.neo4j_writer import Neo4jWriter
-from graph.store import StoreError
+from graph.store.base import StoreError
 
 console = Console(stderr=True)
 neo4j_app = typer.Typer(help="The Neo4j projection of the graph.", no_args_is_help=True)

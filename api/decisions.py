@@ -17,8 +17,8 @@ from pathlib import Path
 import yaml
 from rdflib import URIRef
 
-from graph.identity_review import articles_mentioning, move_mentions
-from graph.store import ArticleStore
+from graph.store.base import ArticleStore
+from graph.store.identity_review import articles_mentioning, move_mentions
 from loaders.resolution import NO_DECISIONS, IdentityDecisions
 from ontology.identity import mint_person_iri
 from ontology.namespaces import FOAF, GOVKG
@@ -51,14 +51,14 @@ def _save(path: Path, decisions: IdentityDecisions) -> None:
 
 
 def _article_key(store: ArticleStore, article: str) -> str:
-    rows = list(store.query(f"SELECT ?k WHERE {{ <{article}> <{GOVKG.identityKey}> ?k }}"))  # type: ignore[arg-type]
+    rows = list(store.select(f"SELECT ?k WHERE {{ <{article}> <{GOVKG.identityKey}> ?k }}"))
     if not rows:
         raise DecisionError(f"{article} is not an article in the store")
     return str(rows[0]["k"].value)
 
 
 def _name(store: ArticleStore, person: str) -> str:
-    rows = list(store.query(f"SELECT ?n WHERE {{ <{person}> <{FOAF.name}> ?n }}"))  # type: ignore[arg-type]
+    rows = list(store.select(f"SELECT ?n WHERE {{ <{person}> <{FOAF.name}> ?n }}"))
     if not rows:
         raise DecisionError(f"{person} is not a person in the store")
     return str(rows[0]["n"].value)

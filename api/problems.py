@@ -25,7 +25,7 @@ from graph.sparql_runner import (
     RunnerClosed,
     TooManyRows,
 )
-from graph.store import StoreError
+from graph.store.base import StoreError
 from queries.registry import ParameterError, QueryDefinitionError
 
 log = logging.getLogger(__name__)

@@ -21,9 +21,9 @@ from rdflib import URIRef
 from api.decisions import load_decisions
 from api.ingestion import IngestSummary, Status, Upload, ingest_uploads
 from api.settings import INTERNAL_ROWS_CAP, Settings, snapshot_root
-from graph.reference import ensure_reference
 from graph.sparql_runner import Dataset, Rows, RunnerClosed, Serialized, Snapshot, SparqlRunner, Term, Value
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
 from queries.resources import SEARCH_LABELS, ListQuery
 from queries.search import SearchIndex
 

@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 
 from api.provider import GraphProvider
 from api.settings import Settings
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 
 
 def get_settings(request: Request) -> Settings:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from api.settings import Settings
-from graph.reference import ensure_reference
-from graph.remote_store import SparqlEndpointStore
-from graph.store import ArticleStore, OxigraphStore
+from graph.store.base import ArticleStore
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
+from graph.store.remote import SparqlEndpointStore
 
 
 def open_store(settings: Settings) -> ArticleStore:

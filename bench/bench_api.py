@@ -45,8 +45,9 @@ from urllib.parse import quote
 import httpx
 import pyoxigraph as ox
 
-from graph.reference import ensure_reference
-from graph.store import OxigraphStore, ntriples
+from graph.store.base import ntriples
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
 from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import (

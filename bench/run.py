@@ -37,7 +37,7 @@ from bench.generator import write_corpus
 from bench.memory import PeakMemory
 from bench.stores import CACHE, store_path, synthetic_corpus, synthetic_store
 from graph.sparql_runner import Snapshot, SparqlRunner
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 from graph.validation import shapes_graph, validate_article_graphs
 from loaders.evaluation import evaluate
 from loaders.pipeline import extract

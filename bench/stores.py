@@ -23,8 +23,8 @@ from pathlib import Path
 from api.ingestion import Status, ingest
 from bench.generator import write_corpus
 from bench.memory import PeakMemory
-from graph.reference import ensure_reference, reference_version
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference, reference_version
 from loaders.reading import DEFAULT_MAX_BYTES
 
 log = logging.getLogger(__name__)

@@ -25,7 +25,7 @@ from itertools import combinations
 import networkx as nx
 
 from graph.networkx_projection import HUBS, WHOLE_GRAPH, GraphFilter, label_of, project
-from graph.store import ArticleStore
+from graph.store.base import ArticleStore
 
 #: Seed of every randomised step (betweenness sampling, Louvain), so results repeat.
 SEED = 20_250_701

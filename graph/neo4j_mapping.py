@@ -36,7 +36,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from graph.store import ArticleStore, Triple
+from graph.store.base import ArticleStore, Triple
 from ontology.namespaces import ELI, FOAF, GOVKG, ID, ORG, PROV, QB, RDF, RDFS, REFERENCE_GRAPH, SCHEMA, SKOS, TIME
 from ontology.vocabulary import document_types, organization_kinds
 

@@ -50,7 +50,7 @@ from graph.neo4j_mapping import (
     reference_stamp,
 )
 from graph.neo4j_writer import Neo4jWriter
-from graph.store import ArticleStore
+from graph.store.base import ArticleStore
 
 #: What stops a sync: the server going away, or it refusing a statement.
 _SYNC_FAILURES: tuple[type[Exception], ...] = (*UNAVAILABLE_ERRORS, DriverError, Neo4jError)

@@ -42,7 +42,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph.neo4j_mapping import NODES, RELATIONSHIPS, NodeRow, RelationshipRow, StoreView, instances
-from graph.store import ArticleStore
+from graph.store.base import ArticleStore
 from ontology.gazetteer import province_by_code, resolve_province
 from ontology.namespaces import ELI, GOVKG, ID
 

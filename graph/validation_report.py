@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from graph.store import ArticleStore
+from graph.store.base import ArticleStore
 from graph.validation import validate_article_graphs
 from ontology.namespaces import GOVKG, QUARANTINE_GRAPH
 
@@ -57,12 +56,11 @@ def revalidate_store(store: ArticleStore, batch_size: int = 16) -> StoreValidati
 
 def quarantined_articles(store: ArticleStore) -> list[QuarantineEntry]:
     """Every quarantined article with its reasons and SHACL report."""
-    rows = store.query(
+    rows = store.select(
         f"SELECT ?article (GROUP_CONCAT(?reason; SEPARATOR='\\u001f') AS ?reasons) (SAMPLE(?report) AS ?r) "
         f"WHERE {{ GRAPH <{QUARANTINE_GRAPH}> {{ ?q <{GOVKG.article}> ?article ; <{GOVKG.report}> ?report . "
         f"OPTIONAL {{ ?q <{GOVKG.reason}> ?reason }} }} }} GROUP BY ?article ORDER BY ?article"
     )
-    assert isinstance(rows, ox.QuerySolutions)
     entries = []
     for row in rows:
         article, reasons, report = row["article"], row["reasons"], row["r"]

@@ -134,4 +134,4 @@ class Unavailable(GovkgError):
 
     kind = "unavailable"
     status = 503
-    retry_after = 5
+    retry_after: int | None = 5

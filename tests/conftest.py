@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.reference import ensure_reference
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
 from loaders.article import Article
 from loaders.record import Evidence, Extraction, LegalDocument, Meeting, Organization, Person, Post, Reference
 from ontology.gazetteer import resolve_province

@@ -15,7 +15,7 @@ from api.store_access import get_settings, get_store
 from graph import analytics
 from graph.analytics import Network
 from graph.networkx_projection import GraphFilter, UnknownEntity, entity_iri
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 

@@ -18,7 +18,7 @@ import networkx as nx
 
 from graph.exports import cytoscape, gexf, graphml, jsonld, neo4j_csv, rdf
 from graph.networkx_projection import WHOLE_GRAPH, GraphFilter, project
-from graph.store import ArticleStore
+from graph.store.base import ArticleStore
 
 
 @dataclass(frozen=True, slots=True)

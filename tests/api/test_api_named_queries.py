@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.sparql_runner import bind_values
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 from ontology.identity import mint_organization_iri, mint_person_iri
 from queries.registry import UNSET, ParameterError, ParamType, registry
 from tests.api.conftest import invented_articles, write_articles

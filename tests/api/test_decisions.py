@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from api.decisions import decide_different, decide_same, load_decisions
-from graph.identity_review import namesakes, person_merges
-from graph.store import OxigraphStore, ntriples
+from graph.store.base import ntriples
+from graph.store.embedded import OxigraphStore
+from graph.store.identity_review import namesakes, person_merges
 from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from api.ingestion import Status, ingest
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 
 ARTICLE = (
     "Hội nghị tổng kết công tác chuyển đổi số\n\n"

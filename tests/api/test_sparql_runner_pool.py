@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.reference import ensure_reference
 from graph.sparql_runner import QueryError, QueryTimeout, RunnerBusy, Snapshot, SparqlRunner, TooManyRows
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
 from tests.api.conftest import invented_articles, write_articles
 
 MEETINGS = "SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/govkg/def#Meeting> }"

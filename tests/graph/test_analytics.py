@@ -14,7 +14,8 @@ from graph.analytics import (
     path_from_store,
     shortest_path,
 )
-from graph.store import OxigraphStore, ntriples
+from graph.store.base import ntriples
+from graph.store.embedded import OxigraphStore
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
 from ontology.identity import mint_article_iri

@@ -21,8 +21,9 @@ from api.app import create_app
 from api.cli import app as cli
 from api.settings import Settings
 from graph.networkx_projection import GraphFilter, project
-from graph.reference import ensure_reference
-from graph.store import OxigraphStore, ntriples
+from graph.store.base import ntriples
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
 from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import Evidence, Extraction, Meeting, Person, Post, Reference

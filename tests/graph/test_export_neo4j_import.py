@@ -18,7 +18,8 @@ import pytest
 
 from graph.exports.neo4j_csv import COMMAND_FILE, import_arguments, write_csv_folder
 from graph.networkx_projection import project
-from graph.store import OxigraphStore, ntriples
+from graph.store.base import ntriples
+from graph.store.embedded import OxigraphStore
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
 from ontology.identity import mint_article_iri

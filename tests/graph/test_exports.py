@@ -19,7 +19,8 @@ from graph.exports.gexf import merge_spans
 from graph.exports.neo4j_csv import write_csv_folder
 from graph.exports.rdf import RDF_FORMATS
 from graph.networkx_projection import WHOLE_GRAPH, GraphFilter, project
-from graph.store import ArticleStore, OxigraphStore, QueryResult, ntriples
+from graph.store.base import ArticleStore, QueryResult, ntriples
+from graph.store.embedded import OxigraphStore
 from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction

@@ -17,7 +17,8 @@ from graph.networkx_projection import (
     province_iri,
     resolve_filter,
 )
-from graph.store import OxigraphStore, ntriples
+from graph.store.base import ntriples
+from graph.store.embedded import OxigraphStore
 from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import Evidence, Extraction, LegalDocument, Meeting, Organization, Person, Post, Reference

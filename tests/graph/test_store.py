@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from rdflib import URIRef
 
-from graph.store import ArticleWrite, OxigraphStore, QuarantineRecord, StoreError, ntriples
+from graph.store.base import ArticleWrite, QuarantineRecord, StoreError, ntriples
+from graph.store.embedded import OxigraphStore
 from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction

@@ -33,8 +33,9 @@ from rdflib import BNode, Literal
 
 from graph.neo4j_connection import Neo4jConnection, Neo4jUnavailable, connect
 from graph.neo4j_writer import Neo4jWriter
-from graph.reference import ensure_reference
-from graph.store import OxigraphStore, Triple, ntriples
+from graph.store.base import Triple, ntriples
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
 from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import (

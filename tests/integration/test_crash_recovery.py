@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from api.ingestion import ingest
-from graph.reference import ensure_reference
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
 
 ARTICLES = 240
 TEMPLATE = (

@@ -13,7 +13,7 @@ import pytest
 
 from graph.neo4j_connection import Neo4jConnection
 from graph.neo4j_writer import Neo4jWriter
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 from tests.integration.conftest import PASSWORD, build_synthetic_store, expected_counts, projected_counts
 
 pytestmark = pytest.mark.neo4j

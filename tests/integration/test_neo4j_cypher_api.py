@@ -15,7 +15,7 @@ from graph.neo4j_connection import Neo4jConnection
 from graph.neo4j_reader import CypherFailed, run_in_read_transaction
 from graph.neo4j_sync import ProjectionSync
 from graph.neo4j_writer import Neo4jWriter
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 from loaders.record import Extraction
 from tests.integration.conftest import free_port, write_extraction
 

@@ -24,7 +24,7 @@ from graph import neo4j_cypher as cypher
 from graph.neo4j_connection import Neo4jConnection
 from graph.neo4j_sync import Neo4jSyncError, ProjectionSync
 from graph.neo4j_writer import Neo4jWriter
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 from tests.integration.conftest import (
     PASSWORD,
     Neo4jServer,

@@ -25,7 +25,7 @@ from graph.neo4j_reader import parameter_value, read_query
 from graph.neo4j_sync import ProjectionSync
 from graph.neo4j_writer import Neo4jWriter
 from graph.sparql_runner import Snapshot, SparqlRunner, Value
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 from queries.registry import UNSET, NamedQuery, registry
 from tests.conftest import SHARED
 from tests.integration.conftest import REPO, build_synthetic_store, new_store

@@ -14,9 +14,10 @@ import httpx
 import pytest
 
 from api.ingestion import Status, ingest
-from graph.reference import ensure_reference
-from graph.remote_store import SparqlEndpointStore
-from graph.store import ArticleStore, OxigraphStore, StoreError
+from graph.store.base import ArticleStore, StoreError
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
+from graph.store.remote import SparqlEndpointStore
 from ontology.identity import mint_article_iri
 
 ARTICLE = (

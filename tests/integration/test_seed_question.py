@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from api.ingestion import Status, ingest
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 from tests.conftest import SHARED, requires_shared
 
 QUESTION = """

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from graph.store import ArticleStore, Triple
+from graph.store.base import ArticleStore, Triple
 from ontology.namespaces import FOAF, GOVKG, SCHEMA
 from ontology.orthography import comparison_key
 
@@ -32,8 +32,7 @@ class PersonMerge:
 
 
 def _rows(store: ArticleStore, sparql: str) -> list[dict[str, str]]:
-    result = store.query(sparql)
-    assert isinstance(result, ox.QuerySolutions)
+    result = store.select(sparql)
     names = [v.value for v in result.variables]
     return [{n: row[n].value for n in names if row[n] is not None} for row in result]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import httpx
 import pyoxigraph as ox
 
-from graph.store import ArticleStore, QueryResult, StoreError
+from graph.store.base import ArticleStore, QueryResult, StoreError
 from ontology.namespaces import sparql_prologue
 
 _RESULTS = "application/sparql-results+json"

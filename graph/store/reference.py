@@ -6,7 +6,7 @@ import hashlib
 
 from rdflib import Graph, Literal
 
-from graph.store import ArticleStore, ntriples
+from graph.store.base import ArticleStore, ntriples
 from ontology.files import has_ontology_file, ontology_text
 from ontology.namespaces import GOVKG, REFERENCE_GRAPH
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from graph.store import ArticleStore
+from graph.store.base import ArticleStore
 from ontology.namespaces import ELI, FOAF, GOVKG, ORG, QB, QUARANTINE_GRAPH, SCHEMA
 
 #: The entity types counted, by the name the figures give them.
@@ -41,9 +41,7 @@ class StoreStats:
 
 
 def _count(store: ArticleStore, where: str) -> int:
-    result = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
-    assert isinstance(result, ox.QuerySolutions)
-    for row in result:
+    for row in store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"):
         term = row["n"]
         return int(term.value) if isinstance(term, ox.Literal) else 0
     return 0

@@ -10,8 +10,8 @@ SHACL report, the graph as N-Triples) in the quarantine graph.
 Every write of an article is one SPARQL Update request, which the embedded
 store (and an Oxigraph or Fuseki server) runs as a single transaction: a crash
 leaves the article either fully in or fully out. :class:`ArticleStore` holds
-that logic; :class:`OxigraphStore` (embedded) and
-``graph.remote_store.SparqlEndpointStore`` (any SPARQL 1.1 endpoint) only say
+that logic; ``graph.store.embedded.OxigraphStore`` and
+``graph.store.remote.SparqlEndpointStore`` (any SPARQL 1.1 endpoint) only say
 how to run a query and an update.
 """
 
@@ -20,20 +20,18 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from ontology.identity import article_graph_iri
-from ontology.namespaces import GOVKG, ID, PREFIXES, QUARANTINE_GRAPH, RDF, REFERENCE_GRAPH
+from ontology.errors import Unavailable
+from ontology.identity import ARTICLE_GRAPHS, article_graph_iri
+from ontology.namespaces import GOVKG, ID, QUARANTINE_GRAPH, RDF, REFERENCE_GRAPH
 from ontology.orthography import slug
 
 Triple = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
-
-_ARTICLE_GRAPHS = str(ID["graph/article/"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +54,11 @@ class ArticleWrite:
     quarantine: QuarantineRecord | None = None
 
 
-class StoreError(Exception):
+class StoreError(Unavailable):
     """The store cannot be opened, read or written; the message says what to do."""
+
+    kind = "store-unavailable"
+    retry_after = None
 
 
 def ntriples(graph: Graph | Iterable[tuple[Node, Node, Node]]) -> list[Triple]:
@@ -113,6 +114,13 @@ class ArticleStore(ABC):
     @abstractmethod
     def flush(self) -> None:
         """Make every write durable."""
+
+    def select(self, sparql: str) -> ox.QuerySolutions:
+        """Run a SELECT query over the default (merged) graph; ``TypeError`` when the query is no SELECT."""
+        result = self.query(sparql)
+        if not isinstance(result, ox.QuerySolutions):
+            raise TypeError("expected SELECT solutions")
+        return result
 
     # -- writes --------------------------------------------------------------
 
@@ -200,7 +208,7 @@ class ArticleStore(ABC):
         """The named graphs of the accepted articles."""
         rows = self.query(
             f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a a <https://schema.org/NewsArticle> }} "
-            f'FILTER (STRSTARTS(STR(?g), "{_ARTICLE_GRAPHS}")) }}'
+            f'FILTER (STRSTARTS(STR(?g), "{ARTICLE_GRAPHS}")) }}'
         )
         assert isinstance(rows, ox.QuerySolutions)
         for row in rows:
@@ -215,72 +223,3 @@ class ArticleStore(ABC):
         )
         assert isinstance(triples, ox.QueryTriples)
         return [(str(t.subject), str(t.predicate), str(t.object)) for t in triples]
-
-
-class OxigraphStore(ArticleStore):
-    """The embedded store: Oxigraph on disk (RocksDB), no server to run.
-
-    Opening takes the store's lock; one process writes at a time. Readers in
-    other processes open a snapshot (see :meth:`snapshot`) read-only.
-    """
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        try:
-            self._store = ox.Store(str(path)) if path is not None else ox.Store()
-        except OSError as exc:
-            raise StoreError(
-                f"cannot open the store at {path}: {exc}. Is another govkg process using it? "
-                "Stop it, or point GOVKG_STORE at another folder."
-            ) from exc
-
-    @classmethod
-    def read_only(cls, path: Path) -> OxigraphStore:
-        """Open a store (or a snapshot of one) for reading only."""
-        store = cls.__new__(cls)
-        store.path = path
-        try:
-            store._store = ox.Store.read_only(str(path))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {path} read-only: {exc}") from exc
-        return store
-
-    def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL query over the default (merged) graph; named graphs via ``GRAPH``.
-
-        govkg's prefixes (``govkg:``, ``org:``, ``schema:`` …) are predeclared.
-        """
-        return self._store.query(sparql, prefixes=PREFIXES)
-
-    def _update(self, update: str) -> None:
-        try:
-            self._store.update(update)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"store update failed: {exc}") from exc
-
-    def has_graph(self, graph: str) -> bool:
-        """True when the named graph exists in the store."""
-        return self._store.contains_named_graph(ox.NamedNode(graph))
-
-    def article_graphs(self) -> Iterator[URIRef]:
-        """The named graphs of the accepted articles."""
-        for graph in self._store.named_graphs():
-            if isinstance(graph, ox.NamedNode) and graph.value.startswith(_ARTICLE_GRAPHS):
-                yield URIRef(graph.value)
-
-    def article_triples(self, article: URIRef) -> list[Triple]:
-        """The triples one accepted article asserted (its named graph), as N-Triples terms."""
-        graph = ox.NamedNode(str(article_graph_iri(article)))
-        return [
-            (str(q.subject), str(q.predicate), str(q.object))
-            for q in self._store.quads_for_pattern(None, None, None, graph)
-        ]
-
-    def snapshot(self, target: Path) -> None:
-        """Write a consistent point-in-time copy of the store to ``target`` (hard links where possible)."""
-        self._store.flush()
-        self._store.backup(str(target))
-
-    def flush(self) -> None:
-        """Make every write durable on disk."""
-        self._store.flush()
