@@ -11,7 +11,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from api.identifiers import Kind, entity_iri, kind_of
-from graph.sparql_runner import Term
+from graph.sparql.binding import Term
 from ontology.orthography import search_key
 from queries.registry import ParameterError, iri, resolve_province_parameter
 

@@ -17,15 +17,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.sparql_runner import (
-    QueryEvaluationError,
-    QuerySyntaxError,
-    QueryTimeout,
-    RunnerBusy,
-    RunnerClosed,
-    TooManyRows,
-)
+from graph.sparql.errors import QueryEvaluationError, QuerySyntaxError, RunnerBusy, RunnerClosed
 from graph.store.base import StoreError
+from ontology.errors import QueryTimeout, TooManyRows
 from queries.registry import ParameterError, QueryDefinitionError
 
 log = logging.getLogger(__name__)

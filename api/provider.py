@@ -21,7 +21,11 @@ from rdflib import URIRef
 from api.decisions import load_decisions
 from api.ingestion import IngestSummary, Status, Upload, ingest_uploads
 from api.settings import INTERNAL_ROWS_CAP, Settings, snapshot_root
-from graph.sparql_runner import Dataset, Rows, RunnerClosed, Serialized, Snapshot, SparqlRunner, Term, Value
+from graph.sparql.binding import Term
+from graph.sparql.errors import RunnerClosed
+from graph.sparql.results import Dataset, Rows, Serialized, Value
+from graph.sparql.runner import SparqlRunner
+from graph.sparql.worker import Snapshot
 from graph.store.embedded import OxigraphStore
 from graph.store.reference import ensure_reference
 from queries.resources import SEARCH_LABELS, ListQuery

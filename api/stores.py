@@ -12,7 +12,7 @@ from graph.store.remote import SparqlEndpointStore
 def open_store(settings: Settings) -> ArticleStore:
     """Open the configured store (``GOVKG_SPARQL_ENDPOINT`` wins over ``GOVKG_STORE``) with its reference graph.
 
-    Raises ``graph.store.StoreError`` with a message naming the store when it cannot be opened.
+    Raises ``graph.store.base.StoreError`` with a message naming the store when it cannot be opened.
     """
     store: ArticleStore
     if settings.sparql_endpoint:

@@ -36,7 +36,8 @@ from bench.bench_extraction import extraction_rate, underthesea_baseline
 from bench.generator import write_corpus
 from bench.memory import PeakMemory
 from bench.stores import CACHE, store_path, synthetic_corpus, synthetic_store
-from graph.sparql_runner import Snapshot, SparqlRunner
+from graph.sparql.runner import SparqlRunner
+from graph.sparql.worker import Snapshot
 from graph.store.embedded import OxigraphStore
 from graph.validation import shapes_graph, validate_article_graphs
 from loaders.evaluation import evaluate

@@ -73,7 +73,7 @@ def synthetic_store(size: int, seed: int = 0, workers: int = 2, cache: Path = CA
 
     The corpus goes through ``api.ingestion.ingest`` (read, extract, map,
     validate, write) with ``workers`` processes, after the reference graph.
-    Open the result with ``graph.store.OxigraphStore`` (or ``read_only``).
+    Open the result with ``graph.store.embedded.OxigraphStore`` (or ``read_only``).
     A cache written by another version of the generator is reported (and
     replaced when ``rebuild``); changes to the pipeline are not detected:
     pass ``rebuild=True`` after them.

@@ -12,7 +12,7 @@ Each ``NAME.rq`` starts with a header of comment lines that declares it (see
 Parameter values never enter the query text as caller text: each is checked
 and turned into an RDF term (:meth:`NamedQuery.bind`), and the runner binds it
 to the variable ``?param_NAME`` in a ``VALUES`` row at the start of the
-``WHERE`` group (:func:`graph.sparql_runner.bind_values`), where the engine
+``WHERE`` group (:func:`graph.sparql.binding.bind_values`), where the engine
 starts from it. An optional parameter that is not given is bound to
 :data:`UNSET`, which the file as a whole treats as "no filter", so it runs as
 it is in any engine. For speed the registry runs a trimmed text
@@ -35,7 +35,9 @@ from importlib import resources
 
 import pyoxigraph as ox
 
-from graph.sparql_runner import Rows, SparqlRunner, Term, Value
+from graph.sparql.binding import Term
+from graph.sparql.results import Rows, Value
+from graph.sparql.runner import SparqlRunner
 from ontology.gazetteer import Province, province_by_code, resolve_province
 from ontology.orthography import canonical_spelling
 

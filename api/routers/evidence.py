@@ -11,7 +11,7 @@ from api.models import Page, Statement
 from api.paging import PageDep
 from api.problems import problem_responses
 from api.store_access import ProviderDep
-from graph.sparql_runner import Term
+from graph.sparql.binding import Term
 from queries.registry import ParameterError, iri
 from queries.resources import EVIDENCE
 

@@ -18,7 +18,7 @@ from api.problems import not_found, problem_responses
 from api.provider import GraphProvider
 from api.store_access import ProviderDep
 from api.summaries import Row, meeting_summary
-from graph.sparql_runner import Term
+from graph.sparql.binding import Term
 from ontology.namespaces import GOVKG, SCHEMA
 from ontology.orthography import canonical_spelling
 from queries.registry import ParameterError

@@ -1,6 +1,6 @@
 """``/sparql``: the SPARQL 1.1 Protocol, read-only and bounded.
 
-The HTTP side of ``graph.sparql_runner``: the protocol's three ways of sending
+The HTTP side of ``graph.sparql.runner``: the protocol's three ways of sending
 a query (GET, form POST, ``application/sparql-query`` POST), its dataset
 parameters, content negotiation over the result formats, and the refusals —
 updates, SERVICE calls to endpoints nobody allowed — with a clear problem.
@@ -19,8 +19,8 @@ from api.problems import ProblemError, problem_responses
 from api.provider import GraphProvider
 from api.settings import Settings
 from api.store_access import ProviderDep, get_settings
-from graph.sparql_runner import Dataset, ResultKind
-from graph.sparql_text import Operation, SparqlTextError, inspect_request, refused_services
+from graph.sparql.results import Dataset, ResultKind
+from graph.sparql.text import Operation, SparqlTextError, inspect_request, refused_services
 from queries.registry import iri
 
 router = APIRouter(tags=["sparql"])

@@ -8,7 +8,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from graph.sparql_runner import bind_values
+from graph.sparql.binding import bind_values
 from graph.store.embedded import OxigraphStore
 from ontology.identity import mint_organization_iri, mint_person_iri
 from queries.registry import UNSET, ParameterError, ParamType, registry

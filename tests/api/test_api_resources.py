@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from api.routers import meetings as meetings_router
-from graph.sparql_runner import words_match
+from graph.sparql.functions import words_match
 from tests.api.conftest import LANG_SON_2015, LANG_SON_2016
 
 

@@ -11,7 +11,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Variable
 
-from graph.sparql_text import Operation, SparqlTextError, inspect_request, refused_services
+from graph.sparql.text import Operation, SparqlTextError, inspect_request, refused_services
 
 CASES = [
     "SELECT * WHERE { ?s ?p ?o }",

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.sparql_runner import QueryError, QueryTimeout, RunnerBusy, Snapshot, SparqlRunner, TooManyRows
+from graph.sparql.errors import RunnerBusy
+from graph.sparql.runner import SparqlRunner
+from graph.sparql.worker import Snapshot
 from graph.store.embedded import OxigraphStore
 from graph.store.reference import ensure_reference
+from ontology.errors import QueryError, QueryTimeout, TooManyRows
 from tests.api.conftest import invented_articles, write_articles
 
 MEETINGS = "SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/govkg/def#Meeting> }"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from graph.sparql_runner import BindingError, bind_values, outer_group_start, values_row
+from graph.sparql.binding import BindingError, bind_values, outer_group_start, values_row
 
 EX = "http://example.org/"
 

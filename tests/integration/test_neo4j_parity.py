@@ -24,7 +24,9 @@ from graph.neo4j_connection import Neo4jConnection
 from graph.neo4j_reader import parameter_value, read_query
 from graph.neo4j_sync import ProjectionSync
 from graph.neo4j_writer import Neo4jWriter
-from graph.sparql_runner import Snapshot, SparqlRunner, Value
+from graph.sparql.results import Value
+from graph.sparql.runner import SparqlRunner
+from graph.sparql.worker import Snapshot
 from graph.store.embedded import OxigraphStore
 from queries.registry import UNSET, NamedQuery, registry
 from tests.conftest import SHARED

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urljoin
 
+from graph.sparql.errors import QuerySyntaxError
+
 
 class Operation(StrEnum):
     """What a request does."""
@@ -67,7 +69,7 @@ _TOKEN = re.compile(
 )
 
 
-class SparqlTextError(ValueError):
+class SparqlTextError(QuerySyntaxError, ValueError):
     """The text cannot be tokenised as SPARQL (the message says where)."""
 
 
