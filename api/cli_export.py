@@ -20,7 +20,8 @@ from graph import analytics
 from graph.analytics import Network
 from graph.exports.formats import ExportName, UnknownFormat, prepare_export
 from graph.exports.neo4j_csv import write_csv_folder
-from graph.networkx_projection import GraphFilter, UnknownEntity, entity_iri, project, resolve_filter
+from graph.projection.filters import GraphFilter, UnknownEntity, entity_iri, resolve_filter
+from graph.projection.networkx_graph import project
 from graph.store.base import ArticleStore, StoreError
 
 console = Console(stderr=True)
@@ -185,7 +186,7 @@ def path(
     try:
         steps = analytics.path_from_store(store, entity_iri(source, "person"), entity_iri(target, "person"))
     except KeyError as exc:
-        console.print(f"[red]error:[/red] {exc.args[0]} is not in the graph")
+        console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
     if steps is None:
         console.print("no chain of posts, meetings or documents links the two")

@@ -39,17 +39,10 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import neo4j_cypher as cypher
 from graph.neo4j_connection import UNAVAILABLE_ERRORS
-from graph.neo4j_mapping import (
-    NODES,
-    RELATIONSHIPS,
-    ArticleFootprint,
-    StoreView,
-    article_footprints,
-    projection_version,
-    reference_nodes,
-    reference_stamp,
-)
 from graph.neo4j_writer import Neo4jWriter
+from graph.projection.footprints import ArticleFootprint, article_footprints, reference_nodes, reference_stamp
+from graph.projection.spec import NODES, RELATIONSHIPS, projection_version
+from graph.projection.view import StoreView
 from graph.store.base import ArticleStore
 
 #: What stops a sync: the server going away, or it refusing a statement.

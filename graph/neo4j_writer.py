@@ -19,7 +19,8 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction, Query
 
 from graph import neo4j_cypher as cypher
-from graph.neo4j_mapping import NODES, RELATIONSHIPS, NodeRow, RelationshipRow, RelationshipSpec
+from graph.projection.spec import NODES, RELATIONSHIPS, RelationshipSpec
+from graph.projection.view import NodeRow, RelationshipRow
 
 #: Rows per ``UNWIND`` statement (and transaction) unless told otherwise.
 DEFAULT_BATCH_SIZE = 1000

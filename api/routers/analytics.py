@@ -14,7 +14,7 @@ from api.settings import Settings
 from api.store_access import get_settings, get_store
 from graph import analytics
 from graph.analytics import Network
-from graph.networkx_projection import GraphFilter, UnknownEntity, entity_iri
+from graph.projection.filters import GraphFilter, UnknownEntity, entity_iri
 from graph.store.embedded import OxigraphStore
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
@@ -137,7 +137,7 @@ def path(
     try:
         steps = analytics.path_from_store(store, entity_iri(source, "person"), entity_iri(target, "person"))
     except KeyError as exc:
-        raise ProblemError(404, f"{exc.args[0]} is not in the graph", kind="not-found") from exc
+        raise ProblemError(404, str(exc), kind="not-found") from exc
     if steps is None:
         raise ProblemError(404, "no chain of posts, meetings or documents links the two", kind="not-found")
     return [PathStep(iri=s.iri, label=s.label, caption=s.caption, link=s.link) for s in steps]

@@ -11,7 +11,7 @@ from fastapi.responses import StreamingResponse
 from api.problems import ProblemError, problem_responses
 from api.store_access import get_store
 from graph.exports.formats import FORMATS, ExportName, prepare_export
-from graph.networkx_projection import MAX_HOPS, GraphFilter, UnknownEntity, resolve_filter
+from graph.projection.filters import MAX_HOPS, GraphFilter, UnknownEntity, resolve_filter
 from graph.store.embedded import OxigraphStore
 
 router = APIRouter(tags=["exports"])

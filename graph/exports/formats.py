@@ -17,7 +17,8 @@ from enum import StrEnum
 import networkx as nx
 
 from graph.exports import cytoscape, gexf, graphml, jsonld, neo4j_csv, rdf
-from graph.networkx_projection import WHOLE_GRAPH, GraphFilter, project
+from graph.projection.filters import WHOLE_GRAPH, GraphFilter
+from graph.projection.networkx_graph import project
 from graph.store.base import ArticleStore
 
 
@@ -79,7 +80,7 @@ def export_format(name: str) -> ExportFormat:
 def prepare_export(store: ArticleStore, name: str, selection: GraphFilter = WHOLE_GRAPH) -> PreparedExport:
     """Project (when the format or the filter needs it) and return the export, its bytes still to come.
 
-    Raises :class:`UnknownFormat`, or ``graph.networkx_projection.UnknownEntity``
+    Raises :class:`UnknownFormat`, or ``graph.projection.filters.UnknownEntity``
     when the filter names something the store does not hold.
     """
     chosen = export_format(name)

@@ -20,7 +20,8 @@ from api import settings as settings_module
 from api.app import create_app
 from api.cli import app as cli
 from api.settings import Settings
-from graph.networkx_projection import GraphFilter, project
+from graph.projection.filters import GraphFilter
+from graph.projection.networkx_graph import project
 from graph.store.base import ntriples
 from graph.store.embedded import OxigraphStore
 from graph.store.reference import ensure_reference

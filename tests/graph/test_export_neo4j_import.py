@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from graph.exports.neo4j_csv import COMMAND_FILE, import_arguments, write_csv_folder
-from graph.networkx_projection import project
+from graph.projection.networkx_graph import project
 from graph.store.base import ntriples
 from graph.store.embedded import OxigraphStore
 from loaders.rdf_mapping import article_graph

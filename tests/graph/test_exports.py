@@ -18,7 +18,8 @@ from graph.exports.formats import FORMATS, UnknownFormat, prepare_export
 from graph.exports.gexf import merge_spans
 from graph.exports.neo4j_csv import write_csv_folder
 from graph.exports.rdf import RDF_FORMATS
-from graph.networkx_projection import WHOLE_GRAPH, GraphFilter, project
+from graph.projection.filters import WHOLE_GRAPH, GraphFilter
+from graph.projection.networkx_graph import project
 from graph.store.base import ArticleStore, QueryResult, ntriples
 from graph.store.embedded import OxigraphStore
 from loaders.article import Article

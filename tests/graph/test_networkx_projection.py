@@ -7,16 +7,9 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from graph.networkx_projection import (
-    GraphFilter,
-    UnknownEntity,
-    document_iris,
-    entity_iri,
-    label_of,
-    project,
-    province_iri,
-    resolve_filter,
-)
+from graph.projection.filters import GraphFilter, UnknownEntity, document_iris, entity_iri, province_iri, resolve_filter
+from graph.projection.labels import label_of
+from graph.projection.networkx_graph import project
 from graph.store.base import ntriples
 from graph.store.embedded import OxigraphStore
 from loaders.article import Article

@@ -1,245 +1,30 @@
-"""What the Neo4j projection holds, and how each part of it is read from the RDF store.
+"""Reading the projection from the store: :class:`StoreView` turns specs into node and relationship rows.
 
-The projection is declared as data: :data:`NODES` (one label per RDF class,
-with the properties read from it and the extra labels its ``rdf:type``s give)
-and :data:`RELATIONSHIPS` (one relationship type per RDF predicate, with the
-labels at either end). The code below is generic over those tables: a
-:class:`StoreView` reads what a spec needs about some nodes — their properties
-from the store's default (merged) graph, the statements behind relationships
-from the named graphs that make them — and turns it into the
-``{iri, properties}`` rows the writer upserts.
-
-Relationships keep their provenance. Each carries ``articles`` — the articles
-whose named graph asserts the statement, sorted — and, for the statements the
-RDF mapping evidences (``loaders.rdf_mapping.EVIDENCED_PREDICATES``), the
-aligned lists ``evidence`` (the ``govkg:Evidence`` IRI each of those articles
-gives, for SPARQL look-ups of offsets, rule and confidence) and ``sentences``
-(the sentence it was read from). Statements only the reference graph makes
-(province successions) have an empty ``articles`` list.
-
-Values are typed: ``xsd:date`` becomes a Neo4j ``date``, ``xsd:decimal`` a
-float, IRIs stay strings. A property with several values in the merged graph
-(two articles naming a meeting differently) keeps its smallest value, or all
-of them, sorted, where the spec says ``many``.
+A view reads what a spec (``graph.projection.spec``) needs about some nodes —
+their properties from the store's default (merged) graph, the statements
+behind relationships from the named graphs that make them — and turns it into
+the ``{iri, properties}`` rows the Neo4j writer upserts and the networkx
+projection adds.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from graph.store.base import ArticleStore, Triple
-from ontology.namespaces import ELI, FOAF, GOVKG, ID, ORG, PROV, QB, RDF, RDFS, REFERENCE_GRAPH, SCHEMA, SKOS, TIME
-from ontology.vocabulary import document_types, organization_kinds
-
-ARTICLE_GRAPH_PREFIX = str(ID["graph/article/"])
-_ARTICLE_PREFIX = str(ID["article/"])
+from graph.projection.spec import RELATION_PREDICATES, Kind, NodeSpec, PropertySpec, RelationshipSpec, local_name
+from graph.store.base import ArticleStore
+from ontology.identity import ARTICLE_GRAPHS, article_of_graph
+from ontology.namespaces import GOVKG, PROV, RDF, REFERENCE_GRAPH
 
 #: IRIs per ``VALUES`` block when a query is restricted to some nodes.
 VALUES_CHUNK = 2000
-
-
-class Kind(Enum):
-    """How an RDF value becomes a Neo4j property value."""
-
-    TEXT = "text"
-    DATE = "date"
-    NUMBER = "number"
-    IRI = "iri"
-    LOCAL_NAME = "local"  # the IRI's fragment or last path segment ("govkg:Review" → "Review")
-    PRESENT = "present"  # true when the path leads anywhere
-
-
-@dataclass(frozen=True, slots=True)
-class PropertySpec:
-    """A node (or relationship) property read along ``path`` from the node.
-
-    With several values the property keeps the smallest (``largest``: the largest),
-    or all of them, sorted, when ``many``.
-    """
-
-    name: str
-    path: tuple[URIRef, ...]
-    kind: Kind = Kind.TEXT
-    many: bool = False
-    largest: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class NodeSpec:
-    """One label: the RDF class whose instances it holds, their properties and kind labels."""
-
-    label: str
-    rdf_class: URIRef
-    properties: tuple[PropertySpec, ...]
-    kinds: tuple[tuple[URIRef, str], ...] = ()
-
-    def kind_label(self, rdf_type: str) -> str | None:
-        """The extra label an ``rdf:type`` gives (``govkg:Decree`` → ``Decree``), if any."""
-        return next((label for iri, label in self.kinds if str(iri) == rdf_type), None)
-
-
-@dataclass(frozen=True, slots=True)
-class RelationshipSpec:
-    """One relationship type between two labels, read from the statements ``subject predicate object``.
-
-    The relationship runs from the statement's subject to its object, or the
-    other way round when ``inverse`` (``?meeting govkg:chairedBy ?person`` gives
-    ``(person)-[:CHAIRED]->(meeting)``). With ``through``, the statement's subject
-    is a node between the two ends (an ``org:Membership``): ``subject predicate
-    start`` and ``subject through end``; it becomes the relationship's ``iri``
-    and its ``properties`` are read from it.
-    """
-
-    type: str
-    start: NodeSpec
-    end: NodeSpec
-    predicate: URIRef
-    inverse: bool = False
-    through: URIRef | None = None
-    properties: tuple[PropertySpec, ...] = ()
-
-    @property
-    def name(self) -> str:
-        """A readable name unique among the specs (``LOCATED_IN:Person``)."""
-        return f"{self.type}:{self.start.label}->{self.end.label}"
-
-
-def _local(iri: URIRef) -> str:
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def _p(name: str, *path: URIRef, kind: Kind = Kind.TEXT, many: bool = False, largest: bool = False) -> PropertySpec:
-    return PropertySpec(name, tuple(path), kind, many, largest)
-
-
-#: The extra labels of organizations and documents: their kind or type, as the vocabulary names them.
-_ORGANIZATION_KINDS = tuple((kind.iri, kind.name) for kind in organization_kinds())
-_DOCUMENT_TYPES = tuple((kind.iri, kind.name) for kind in document_types())
-
-PERSON = NodeSpec("Person", FOAF.Person, (_p("name", FOAF.name),))
-ORGANIZATION = NodeSpec("Organization", ORG.Organization, (_p("name", SKOS.prefLabel),), _ORGANIZATION_KINDS)
-PROVINCE = NodeSpec(
-    "Province",
-    GOVKG.Province,
-    (
-        _p("name", SKOS.prefLabel),
-        _p("code", GOVKG.unitCode),
-        _p("iso_code", GOVKG.isoCode),
-        _p("unit_kind", GOVKG.unitKind, kind=Kind.LOCAL_NAME),
-        _p("valid_from", GOVKG.validFrom, kind=Kind.DATE),
-        _p("valid_until", GOVKG.validUntil, kind=Kind.DATE),
-    ),
-)
-LEGAL_DOCUMENT = NodeSpec(
-    "LegalDocument",
-    ELI.LegalResource,
-    (
-        _p("notation", ELI.id_local),
-        _p("notations", ELI.id_local, many=True),
-        _p("title", RDFS.label),
-        _p("type", ELI.type_document, kind=Kind.LOCAL_NAME),
-        _p("date", ELI.date_document, kind=Kind.DATE),
-        _p("issuer_name", GOVKG.issuerName),
-        _p("reported_on", GOVKG.reportedOn, kind=Kind.DATE, many=True),
-    ),
-    _DOCUMENT_TYPES,
-)
-MEETING = NodeSpec(
-    "Meeting",
-    GOVKG.Meeting,
-    (
-        _p("label", RDFS.label),
-        _p("kind", GOVKG.meetingKind, kind=Kind.LOCAL_NAME),
-        _p("date", SCHEMA.startDate, kind=Kind.DATE),
-        _p("reported_on", GOVKG.reportedOn, kind=Kind.DATE, many=True),
-    ),
-)
-ARTICLE = NodeSpec(
-    "Article",
-    SCHEMA.NewsArticle,
-    (
-        _p("headline", SCHEMA.headline),
-        _p("published", SCHEMA.datePublished, kind=Kind.DATE),
-        _p("url", SCHEMA.url),
-        _p("publisher", SCHEMA.publisher),
-        _p("author", SCHEMA.author),
-        _p("source_file", GOVKG.sourceFile),
-        _p("content_hash", GOVKG.contentHash),
-    ),
-)
-OBSERVATION = NodeSpec(
-    "Observation",
-    QB.Observation,
-    (
-        _p("indicator", GOVKG.indicator, kind=Kind.IRI),
-        _p("indicator_label", GOVKG.indicator, SKOS.prefLabel),
-        _p("value", GOVKG.value, kind=Kind.NUMBER),
-        _p("unit", GOVKG.unit),
-        _p("date", GOVKG.refDate, kind=Kind.DATE),
-    ),
-)
-
-#: Every label of the projection, in the order nodes are written.
-NODES: tuple[NodeSpec, ...] = (PROVINCE, ARTICLE, PERSON, ORGANIZATION, LEGAL_DOCUMENT, MEETING, OBSERVATION)
-
-#: Every relationship type of the projection (one spec per pair of labels it joins).
-RELATIONSHIPS: tuple[RelationshipSpec, ...] = (
-    RelationshipSpec(
-        "HOLDS_POST",
-        PERSON,
-        ORGANIZATION,
-        ORG.member,
-        through=ORG.organization,
-        properties=(
-            _p("title", GOVKG.title),
-            _p("reported_on", GOVKG.reportedOn, kind=Kind.DATE, many=True),
-            _p("interval", ORG.memberDuring, kind=Kind.PRESENT),
-            _p("member_from", ORG.memberDuring, TIME.hasBeginning, TIME.inXSDDate, kind=Kind.DATE),
-            _p("member_until", ORG.memberDuring, TIME.hasEnd, TIME.inXSDDate, kind=Kind.DATE, largest=True),
-        ),
-    ),
-    RelationshipSpec("CHAIRED", PERSON, MEETING, GOVKG.chairedBy, inverse=True),
-    RelationshipSpec("ATTENDED", PERSON, MEETING, GOVKG.attendedBy, inverse=True),
-    RelationshipSpec("ORGANIZED", ORGANIZATION, MEETING, GOVKG.organizedBy, inverse=True),
-    RelationshipSpec("UNDER", MEETING, LEGAL_DOCUMENT, GOVKG.underLegalBasis),
-    RelationshipSpec("HELD_IN", MEETING, PROVINCE, GOVKG.heldIn),
-    RelationshipSpec("ISSUED_BY", LEGAL_DOCUMENT, ORGANIZATION, ELI.passed_by),
-    RelationshipSpec("LOCATED_IN", ORGANIZATION, PROVINCE, GOVKG.province),
-    RelationshipSpec("LOCATED_IN", PERSON, PROVINCE, GOVKG.province),
-    RelationshipSpec("ABOUT", ARTICLE, PROVINCE, GOVKG.province),
-    RelationshipSpec("ABOUT", OBSERVATION, PROVINCE, GOVKG.province),
-    *(
-        RelationshipSpec("MENTIONED_IN", spec, ARTICLE, SCHEMA.mentions, inverse=True)
-        for spec in (PERSON, ORGANIZATION, LEGAL_DOCUMENT, MEETING)
-    ),
-    RelationshipSpec("REPORTED_IN", MEETING, ARTICLE, GOVKG.reportedIn),
-    RelationshipSpec("REPORTED_IN", OBSERVATION, ARTICLE, GOVKG.reportedIn),
-    RelationshipSpec("SUCCEEDED_BY", PROVINCE, PROVINCE, GOVKG.succeededBy),
-)
-
-_CLASSES = {str(spec.rdf_class): spec for spec in NODES}
-#: The predicates relationships are read from (and the links of memberships to their organization).
-_RELATION_PREDICATES = sorted(
-    {str(spec.predicate) for spec in RELATIONSHIPS} | {str(spec.through) for spec in RELATIONSHIPS if spec.through}
-)
-_RDF_TYPE = f"<{RDF.type}>"
-
-
-def projection_version() -> str:
-    """A digest of the projection's declaration: changes whenever a label, property or relationship does."""
-    return hashlib.sha256(repr((NODES, RELATIONSHIPS)).encode("utf-8")).hexdigest()[:16]
-
-
-# -- rows ----------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -291,27 +76,12 @@ class _Assertions:
         return {"articles": ordered}
 
 
-# -- reading from the store ----------------------------------------------------------
-
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 _TYPE = str(RDF.type)
 
 
-def article_of_graph(graph: str) -> str | None:
-    """The article whose named graph ``graph`` is (``None`` for the reference graph and others)."""
-    if graph.startswith(ARTICLE_GRAPH_PREFIX):
-        return _ARTICLE_PREFIX + graph[len(ARTICLE_GRAPH_PREFIX) :]
-    return None
-
-
-def _solutions(store: ArticleStore, sparql: str) -> ox.QuerySolutions:
-    result = store.query(sparql)
-    if not isinstance(result, ox.QuerySolutions):
-        raise TypeError("expected SELECT solutions")
-    return result
-
-
-def _term(solution: ox.QuerySolution, name: str) -> str | None:
+def value_of(solution: ox.QuerySolution, name: str) -> str | None:
+    """The text of the term bound to ``name`` in a solution (an IRI's IRI, a literal's value), if bound."""
     term = solution[name]
     return None if term is None else term.value
 
@@ -320,7 +90,7 @@ def _convert(term: Term, kind: Kind) -> Any:
     if kind is Kind.PRESENT:
         return True
     if kind is Kind.LOCAL_NAME:
-        return _local(URIRef(term.value))
+        return local_name(URIRef(term.value))
     if kind is Kind.IRI:
         return term.value
     if kind is Kind.DATE:
@@ -347,7 +117,7 @@ def _pick(found: list[Any], prop: PropertySpec) -> Any:
 
 # Statements asserted by the graphs the projection reads: the articles' and the reference graph.
 def _counts(graph: str) -> bool:
-    return graph.startswith(ARTICLE_GRAPH_PREFIX) or graph == str(REFERENCE_GRAPH)
+    return graph.startswith(ARTICLE_GRAPHS) or graph == str(REFERENCE_GRAPH)
 
 
 class StoreView:
@@ -380,7 +150,7 @@ class StoreView:
             cache[iri] = []
         for start in range(0, len(missing), VALUES_CHUNK):
             values = " ".join(f"<{iri}>" for iri in missing[start : start + VALUES_CHUNK])
-            for solution in _solutions(self.store, f"SELECT * WHERE {{ VALUES ?x {{ {values} }} {where} }}"):
+            for solution in self.store.select(f"SELECT * WHERE {{ VALUES ?x {{ {values} }} {where} }}"):
                 read(solution)
 
     def out(self, iris: Iterable[str]) -> None:
@@ -398,17 +168,17 @@ class StoreView:
         iris = list(iris)
 
         def read_out(solution: ox.QuerySolution) -> None:
-            subject, predicate, obj, graph = (_term(solution, n) for n in ("x", "p", "o", "g"))
+            subject, predicate, obj, graph = (value_of(solution, n) for n in ("x", "p", "o", "g"))
             if subject and predicate and obj and graph and _counts(graph) and isinstance(solution["o"], ox.NamedNode):
                 self._asserted_out[subject].append((predicate, obj, graph))
 
         def read_in(solution: ox.QuerySolution) -> None:
-            subject, predicate, obj, graph = (_term(solution, n) for n in ("s", "p", "x", "g"))
+            subject, predicate, obj, graph = (value_of(solution, n) for n in ("s", "p", "x", "g"))
             if subject and predicate and obj and graph and _counts(graph) and isinstance(solution["s"], ox.NamedNode):
                 self._asserted_in[obj].append((subject, predicate, graph))
 
         # A filter, not a constant predicate: the store would start from a constant and scan every statement.
-        relations = f"FILTER (?p IN ({', '.join(f'<{p}>' for p in _RELATION_PREDICATES)}))"
+        relations = f"FILTER (?p IN ({', '.join(f'<{p}>' for p in RELATION_PREDICATES)}))"
         self._load(self._asserted_out, iris, f"GRAPH ?g {{ ?x ?p ?o }} {relations}", read_out)
         self._load(self._asserted_in, iris, f"GRAPH ?g {{ ?s ?p ?x }} {relations}", read_in)
 
@@ -433,7 +203,7 @@ class StoreView:
             path = "/".join(f"<{step}>" for step in prop.path)  # through blank nodes: one path query
             for start in range(0, len(iris), VALUES_CHUNK):
                 values = " ".join(f"<{iri}>" for iri in iris[start : start + VALUES_CHUNK])
-                for solution in _solutions(self.store, f"SELECT * WHERE {{ VALUES ?x {{ {values} }} ?x {path} ?v }}"):
+                for solution in self.store.select(f"SELECT * WHERE {{ VALUES ?x {{ {values} }} ?x {path} ?v }}"):
                     node, term = solution["x"], solution["v"]
                     if node is not None and term is not None and (value := _convert(term, prop.kind)) is not None:
                         found[node.value][index].append(value)
@@ -491,7 +261,7 @@ class StoreView:
         """``{(subject, object, article): (evidence, sentence)}`` for the statements, from their evidence nodes."""
 
         def read(solution: ox.QuerySolution) -> None:
-            found = tuple(_term(solution, name) for name in ("x", "p", "o", "a", "e", "t"))
+            found = tuple(value_of(solution, name) for name in ("x", "p", "o", "a", "e", "t"))
             if all(found):
                 self._evidence[str(found[0])].append(tuple(str(value) for value in found[1:]))
 
@@ -546,7 +316,7 @@ class StoreView:
 def instances(store: ArticleStore, spec: NodeSpec) -> list[str]:
     """Every IRI the store types with ``spec``'s class."""
     sparql = f"SELECT DISTINCT ?x WHERE {{ ?x a <{spec.rdf_class}> }}"
-    return sorted(iri for solution in _solutions(store, sparql) if (iri := _term(solution, "x")) is not None)
+    return sorted(iri for solution in store.select(sparql) if (iri := value_of(solution, "x")) is not None)
 
 
 def read_nodes(store: ArticleStore, spec: NodeSpec, iris: Sequence[str] | None = None) -> list[NodeRow]:
@@ -572,54 +342,3 @@ def _add_report_span(properties: dict[str, Any]) -> None:
     if reported:
         properties["first_reported"] = reported[0]
         properties["last_reported"] = reported[-1]
-
-
-# -- what articles touch -------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleFootprint:
-    """One accepted article as the sync sees it: a digest of its graph and the nodes it touches."""
-
-    article: str
-    digest: str
-    nodes: tuple[str, ...]
-
-
-def footprint(article: str, triples: Iterable[Triple]) -> ArticleFootprint:
-    """Digest an article's named graph and list the projected nodes it types (its own node included)."""
-    lines = sorted(f"{s} {p} {o}" for s, p, o in triples)
-    digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
-    nodes = set()
-    for line in lines:
-        subject, predicate, obj = line.split(" ", 2)
-        if predicate == _RDF_TYPE and obj.startswith("<") and obj[1:-1] in _CLASSES and subject.startswith("<"):
-            nodes.add(subject[1:-1])
-    return ArticleFootprint(article, digest, tuple(sorted(nodes)))
-
-
-def article_footprints(store: ArticleStore, graphs: Iterable[URIRef] | None = None) -> Iterator[ArticleFootprint]:
-    """The footprint of every accepted article in the store (or of those whose named graphs are given)."""
-    for graph in store.article_graphs() if graphs is None else graphs:
-        article = article_of_graph(str(graph))
-        if article is not None:
-            yield footprint(article, store.article_triples(URIRef(article)))
-
-
-def reference_stamp(store: ArticleStore) -> str:
-    """The version stamped on the store's reference graph (``graph.reference``), empty when it has none."""
-    sparql = (
-        f"SELECT ?version WHERE {{ GRAPH <{REFERENCE_GRAPH}> {{ <{REFERENCE_GRAPH}> <{GOVKG.version}> ?version }} }}"
-    )
-    versions = sorted(v for solution in _solutions(store, sparql) if (v := _term(solution, "version")) is not None)
-    return ";".join(versions)
-
-
-def reference_nodes(store: ArticleStore) -> set[str]:
-    """The IRIs the reference graph types with a projected class (provinces, national documents)."""
-    classes = " ".join(f"<{spec.rdf_class}>" for spec in NODES)
-    sparql = (
-        f"SELECT DISTINCT ?node WHERE {{ VALUES ?class {{ {classes} }} "
-        f"GRAPH <{REFERENCE_GRAPH}> {{ ?node a ?class }} }}"
-    )
-    return {node for solution in _solutions(store, sparql) if (node := _term(solution, "node")) is not None}
