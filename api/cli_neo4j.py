@@ -22,12 +22,13 @@ from rich.table import Table
 from api.routers.cypher import neo4j_connection
 from api.settings import get_settings
 from api.stores import open_store
-from graph.neo4j_connection import Neo4jConnection, Neo4jUnavailable
-from graph.neo4j_guard import CypherRefused
-from graph.neo4j_reader import CypherFailed, CypherTimeout, CypherTooManyRows, read_query
-from graph.neo4j_sync import Neo4jSyncError, ProjectionSync, SyncReport
-from graph.neo4j_writer import Neo4jWriter
+from graph.neo4j.connection import Neo4jConnection, Neo4jUnavailable
+from graph.neo4j.guard import CypherRefused
+from graph.neo4j.reader import CypherFailed, read_query
+from graph.neo4j.sync import Neo4jSyncError, ProjectionSync, SyncReport
+from graph.neo4j.writer import Neo4jWriter
 from graph.store.base import StoreError
+from ontology.errors import QueryTimeout, TooManyRows
 
 console = Console(stderr=True)
 neo4j_app = typer.Typer(help="The Neo4j projection of the graph.", no_args_is_help=True)
@@ -76,7 +77,7 @@ def cypher(
     connection = _connect()
     try:
         result = read_query(connection, text, parameters, timeout=settings.query_timeout, max_rows=settings.max_rows)
-    except (CypherRefused, CypherFailed, CypherTooManyRows, CypherTimeout) as exc:
+    except (CypherRefused, CypherFailed, TooManyRows, QueryTimeout) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
     except Neo4jUnavailable as exc:

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from graph.neo4j_connection import Neo4jConnection, connect
-from graph.neo4j_sync import ProjectionSync, SyncReport
-from graph.neo4j_writer import DEFAULT_BATCH_SIZE, Neo4jWriter
+from graph.neo4j.connection import Neo4jConnection, connect
+from graph.neo4j.sync import ProjectionSync, SyncReport
+from graph.neo4j.writer import DEFAULT_BATCH_SIZE, Neo4jWriter
 from graph.projection.spec import NODES
 from graph.store.base import ArticleStore
 from graph.store.embedded import OxigraphStore

@@ -18,9 +18,9 @@ from pydantic import BaseModel, Field
 
 from api.problems import ProblemError, problem_responses
 from api.settings import Settings
-from graph.neo4j_connection import Neo4jConnection, Neo4jUnavailable, connect
-from graph.neo4j_guard import CypherRefused
-from graph.neo4j_reader import CypherFailed, CypherTimeout, CypherTooManyRows, read_query
+from graph.neo4j.connection import Neo4jConnection, Neo4jUnavailable, connect
+from graph.neo4j.guard import CypherRefused
+from graph.neo4j.reader import CypherFailed, read_query
 
 #: Longest query text accepted, in characters.
 MAX_QUERY_CHARS = 100_000
@@ -149,10 +149,6 @@ def cypher(body: CypherRequest, access: Annotated[Neo4jAccess, Depends(get_neo4j
         raise _problem(400, "cypher-refused", "Query refused", str(exc)) from exc
     except CypherFailed as exc:
         raise _problem(400, "cypher-failed", "Neo4j rejected the query", str(exc)) from exc
-    except CypherTooManyRows as exc:
-        raise _problem(422, "too-many-rows", "Too many rows", str(exc)) from exc
-    except CypherTimeout as exc:
-        raise _problem(504, "query-timeout", "Query timed out", str(exc)) from exc
     except Neo4jUnavailable as exc:
         raise _problem(503, "neo4j-unavailable", "Neo4j is unavailable", str(exc)) from exc
     return CypherResponse(columns=result.columns, rows=result.records())

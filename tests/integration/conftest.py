@@ -31,8 +31,8 @@ from typing import IO
 import pytest
 from rdflib import BNode, Literal
 
-from graph.neo4j_connection import Neo4jConnection, Neo4jUnavailable, connect
-from graph.neo4j_writer import Neo4jWriter
+from graph.neo4j.connection import Neo4jConnection, Neo4jUnavailable, connect
+from graph.neo4j.writer import Neo4jWriter
 from graph.store.base import Triple, ntriples
 from graph.store.embedded import OxigraphStore
 from graph.store.reference import ensure_reference

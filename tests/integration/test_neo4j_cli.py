@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.neo4j_connection import Neo4jConnection
-from graph.neo4j_writer import Neo4jWriter
+from graph.neo4j.connection import Neo4jConnection
+from graph.neo4j.writer import Neo4jWriter
 from graph.store.embedded import OxigraphStore
 from tests.integration.conftest import PASSWORD, build_synthetic_store, expected_counts, projected_counts
 

@@ -20,10 +20,10 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import Settings
-from graph import neo4j_cypher as cypher
-from graph.neo4j_connection import Neo4jConnection
-from graph.neo4j_sync import Neo4jSyncError, ProjectionSync
-from graph.neo4j_writer import Neo4jWriter
+from graph.neo4j import cypher
+from graph.neo4j.connection import Neo4jConnection
+from graph.neo4j.sync import Neo4jSyncError, ProjectionSync
+from graph.neo4j.writer import Neo4jWriter
 from graph.store.embedded import OxigraphStore
 from tests.integration.conftest import (
     PASSWORD,

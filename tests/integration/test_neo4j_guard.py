@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.neo4j_guard import CypherRefused, check_read_only
+from graph.neo4j.guard import CypherRefused, check_read_only
 
 READS = [
     "MATCH (p:Person)-[h:HOLDS_POST]->(o) RETURN p.name, h.title, o.name",

@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 
 from api.ingestion import Status, ingest
-from graph.neo4j_connection import Neo4jConnection
-from graph.neo4j_reader import parameter_value, read_query
-from graph.neo4j_sync import ProjectionSync
-from graph.neo4j_writer import Neo4jWriter
+from graph.neo4j.connection import Neo4jConnection
+from graph.neo4j.reader import parameter_value, read_query
+from graph.neo4j.sync import ProjectionSync
+from graph.neo4j.writer import Neo4jWriter
 from graph.sparql.results import Value
 from graph.sparql.runner import SparqlRunner
 from graph.sparql.worker import Snapshot

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from neo4j.time import Date
 
-from graph import neo4j_cypher as cypher
-from graph.neo4j_sync import ProjectionSync, SyncReport
-from graph.neo4j_writer import Neo4jWriter
+from graph.neo4j import cypher
+from graph.neo4j.sync import ProjectionSync, SyncReport
+from graph.neo4j.writer import Neo4jWriter
 from graph.store.embedded import OxigraphStore
 from loaders.record import Extraction, Reference
 from ontology.identity import mint_article_iri

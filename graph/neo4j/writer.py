@@ -1,7 +1,7 @@
 """Writing projection rows into Neo4j: batched ``UNWIND`` (default) or one statement per row.
 
-The writer knows nothing about RDF: it takes the rows of ``graph.neo4j_mapping``
-and the Cypher bodies of ``graph.neo4j_cypher``. Batched mode sends up to
+The writer knows nothing about RDF: it takes the rows of ``graph.projection.view``
+and the Cypher bodies of ``graph.neo4j.cypher``. Batched mode sends up to
 ``batch_size`` rows per statement, one transaction each; per-row mode sends one
 statement and one transaction per row, the way a naive loader does (kept for
 the benchmark that compares the two). Every write is a ``MERGE`` on ``iri``, so
@@ -18,7 +18,7 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction, Query
 
-from graph import neo4j_cypher as cypher
+from graph.neo4j import cypher
 from graph.projection.spec import NODES, RELATIONSHIPS, RelationshipSpec
 from graph.projection.view import NodeRow, RelationshipRow
 

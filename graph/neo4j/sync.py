@@ -1,6 +1,6 @@
 """Keeping the Neo4j projection equal to the RDF store: full rebuilds and incremental syncs that resume.
 
-The projection is a function of the store (``graph.neo4j_mapping``): a node is
+The projection is a function of the store (``graph.projection.spec``): a node is
 the merged view of its IRI, a relationship the set of articles asserting it.
 The sync keeps a ledger in Neo4j — one ``GovkgSyncedArticle`` node per article
 with the SHA-256 of its named graph (so identity decisions that rewrite a graph
@@ -37,13 +37,14 @@ from typing import Protocol
 
 from neo4j.exceptions import DriverError, Neo4jError
 
-from graph import neo4j_cypher as cypher
-from graph.neo4j_connection import UNAVAILABLE_ERRORS
-from graph.neo4j_writer import Neo4jWriter
+from graph.neo4j import cypher
+from graph.neo4j.connection import UNAVAILABLE_ERRORS
+from graph.neo4j.writer import Neo4jWriter
 from graph.projection.footprints import ArticleFootprint, article_footprints, reference_nodes, reference_stamp
 from graph.projection.spec import NODES, RELATIONSHIPS, projection_version
 from graph.projection.view import StoreView
 from graph.store.base import ArticleStore
+from ontology.errors import Unavailable
 
 #: What stops a sync: the server going away, or it refusing a statement.
 _SYNC_FAILURES: tuple[type[Exception], ...] = (*UNAVAILABLE_ERRORS, DriverError, Neo4jError)
@@ -52,8 +53,12 @@ _SYNC_FAILURES: tuple[type[Exception], ...] = (*UNAVAILABLE_ERRORS, DriverError,
 DEFAULT_CHUNK = 500
 
 
-class Neo4jSyncError(Exception):
+class Neo4jSyncError(Unavailable):
     """The sync stopped part-way; what was done is kept, and the next run resumes from there."""
+
+    kind = "sync-stopped"
+    title = "The Neo4j sync stopped"
+    retry_after = None
 
 
 class SyncObserver(Protocol):

@@ -23,9 +23,14 @@ from neo4j.exceptions import (
     TransientError,
 )
 
+from ontology.errors import Unavailable
 
-class Neo4jUnavailable(Exception):
+
+class Neo4jUnavailable(Unavailable):
     """Neo4j is not configured, cannot be reached, or refused govkg's credentials; the message says which."""
+
+    kind = "neo4j-unavailable"
+    title = "Neo4j is unavailable"
 
 
 #: URI schemes govkg accepts: plain, encrypted (``+s``) and self-signed (``+ssc``); ``neo4j`` routes.

@@ -2,7 +2,7 @@
 
 Three fences, each enforced where it cannot be talked round:
 
-- **read-only** — the text must pass ``graph.neo4j_guard`` (clear refusals,
+- **read-only** — the text must pass ``graph.neo4j.guard`` (clear refusals,
   and no files, URLs or administration), and it runs in a *read* transaction,
   which the server itself refuses to write in;
 - **time** — the transaction carries a timeout the server enforces and
@@ -31,8 +31,9 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph.neo4j_connection import UNAVAILABLE_ERRORS, Neo4jConnection, Neo4jUnavailable
-from graph.neo4j_guard import check_read_only
+from graph.neo4j.connection import UNAVAILABLE_ERRORS, Neo4jConnection, Neo4jUnavailable
+from graph.neo4j.guard import check_read_only
+from ontology.errors import QueryError, QueryTimeout, TooManyRows
 
 _XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
@@ -40,22 +41,11 @@ _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 JSONValue = None | bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"]
 
 
-class CypherFailed(Exception):
+class CypherFailed(QueryError):
     """The server rejected the query (syntax, types, a missing parameter …); the message is the server's."""
 
-
-class CypherTimeout(Exception):
-    """The query ran past its time limit and the server stopped it."""
-
-
-class CypherTooManyRows(Exception):
-    """The query returns more rows than allowed."""
-
-    def __init__(self, max_rows: int) -> None:
-        super().__init__(
-            f"the query returns more than {max_rows} rows; add LIMIT, aggregate, or narrow it down with WHERE"
-        )
-        self.max_rows = max_rows
+    kind = "cypher-failed"
+    title = "Neo4j rejected the query"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +113,8 @@ def read_query(
 ) -> CypherResult:
     """Run one read-only query and return its rows (see the module docstring for the fences).
 
-    Raises ``CypherRefused`` (not read-only), :class:`CypherFailed`, :class:`CypherTimeout`,
-    :class:`CypherTooManyRows`, or ``Neo4jUnavailable`` when the server cannot be reached.
+    Raises ``CypherRefused`` (not read-only), :class:`CypherFailed`, ``QueryTimeout``,
+    ``TooManyRows``, or ``Neo4jUnavailable`` when the server cannot be reached.
     """
     check_read_only(text)
     return run_in_read_transaction(connection, text, parameters, timeout=timeout, max_rows=max_rows)
@@ -150,7 +140,7 @@ def run_in_read_transaction(
         rows: list[list[JSONValue]] = []
         for record in result:
             if len(rows) == max_rows:
-                raise CypherTooManyRows(max_rows)  # rolls the transaction back
+                raise TooManyRows(max_rows)  # rolls the transaction back
             rows.append([to_json(value) for value in record.values()])
         return CypherResult(columns, rows)
 
@@ -159,7 +149,7 @@ def run_in_read_transaction(
             return session.execute_read(work)
     except ClientError as exc:
         if _timed_out(exc):
-            raise CypherTimeout(f"the query ran longer than {timeout:g} s and was stopped") from exc
+            raise QueryTimeout(timeout) from exc
         if exc.code and exc.code.startswith(("Neo.ClientError.Security.", "Neo.ClientError.Database.")):
             raise Neo4jUnavailable(f"Neo4j at {connection.uri} refused govkg: {exc.message}") from exc
         raise CypherFailed(exc.message or str(exc)) from exc
@@ -167,7 +157,7 @@ def run_in_read_transaction(
         raise Neo4jUnavailable(f"Neo4j at {connection.uri} is unavailable: {exc}") from exc
     except (DriverError, Neo4jError) as exc:
         if isinstance(exc, Neo4jError) and _timed_out(exc):
-            raise CypherTimeout(f"the query ran longer than {timeout:g} s and was stopped") from exc
+            raise QueryTimeout(timeout) from exc
         raise CypherFailed(str(exc)) from exc
 
 

@@ -29,6 +29,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ontology.errors import Refused
+
 #: Clauses that write, touch files or URLs, administer the server or leave the configured database.
 WRITE_CLAUSES = frozenset(
     {
@@ -116,8 +118,11 @@ _WHY = {
 _UNTERMINATED = {"'": "string literal", '"': "string literal", "`": "quoted name"}
 
 
-class CypherRefused(ValueError):
+class CypherRefused(Refused, ValueError):
     """The query is not allowed here; the message names the clause or procedure and where it is."""
+
+    kind = "cypher-refused"
+    title = "Query refused"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ runs it either batched (``UNWIND $rows AS row`` + body, one transaction per
 batch) or, for comparison, once per row (``WITH $row AS row`` + body). Labels
 and relationship types cannot be query parameters in Cypher 5 before 5.26, so
 the templates take them as ``{label}``-style placeholders filled from the fixed
-vocabulary in ``graph.neo4j_mapping``, never from user input.
+vocabulary in ``graph.projection.spec``, never from user input.
 
 The text uses only Cypher 5 features every Neo4j 5 server (Community,
 Enterprise, Aura) has: ``IF NOT EXISTS`` schema commands, ``MERGE`` on a
