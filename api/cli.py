@@ -23,7 +23,7 @@ from api.stores import open_store as open_configured_store
 from graph.store.base import ArticleStore, StoreError
 from graph.store.identity_review import namesakes, person_merges
 from graph.store.stats import StoreStats, store_stats
-from graph.validation_report import quarantined_articles, revalidate_store
+from graph.validation.report import quarantined_articles, revalidate_store
 from loaders.errors import ArticleRejected
 from loaders.evaluation import evaluate
 from loaders.pipeline import extract as extract_article

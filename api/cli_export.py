@@ -18,10 +18,8 @@ from api.settings import get_settings
 from api.stores import open_store
 from graph import analytics
 from graph.analytics import Network
-from graph.exports.formats import ExportName, UnknownFormat, prepare_export
-from graph.exports.neo4j_csv import write_csv_folder
+from graph.exports.registry import ExportName, UnknownFormat, export_format, prepare_export
 from graph.projection.filters import GraphFilter, UnknownEntity, entity_iri, resolve_filter
-from graph.projection.networkx_graph import project
 from graph.store.base import ArticleStore, StoreError
 
 console = Console(stderr=True)
@@ -91,8 +89,9 @@ def export(
     store = _store()
     selection = _filter(store, province, person, document, date_from, date_to)
     try:
-        if format.value == "csv" and out.suffix.lower() != ".zip" and str(out) != "-":
-            written = write_csv_folder(project(store, selection), out)
+        chosen = export_format(format.value)
+        if chosen.write_folder is not None and out.suffix.lower() != f".{chosen.suffix}" and str(out) != "-":
+            written = chosen.write_folder(store, selection, out)
             console.print(f"{len(written)} files written to {out}")
             return
         prepared = prepare_export(store, format.value, selection)

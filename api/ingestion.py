@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from graph.store.base import ArticleStore, ArticleWrite, QuarantineRecord, StoreError, Triple, ntriples
-from graph.validation import validate_article_graphs
+from graph.validation.shapes import validate_article_graphs
 from loaders.errors import ArticleRejected
 from loaders.pipeline import extract
 from loaders.rdf_mapping import Statement, article_statements

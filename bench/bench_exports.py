@@ -25,7 +25,7 @@ from pathlib import Path
 
 from bench.memory import PeakMemory, tree_rss_mb
 from bench.stores import synthetic_store
-from graph.exports.formats import FORMATS, prepare_export
+from graph.exports.registry import FORMATS, prepare_export
 from graph.projection.filters import GraphFilter, province_iri
 from graph.projection.networkx_graph import project
 from graph.store.embedded import OxigraphStore

@@ -39,7 +39,7 @@ from bench.stores import CACHE, store_path, synthetic_corpus, synthetic_store
 from graph.sparql.runner import SparqlRunner
 from graph.sparql.worker import Snapshot
 from graph.store.embedded import OxigraphStore
-from graph.validation import shapes_graph, validate_article_graphs
+from graph.validation.shapes import shapes_graph, validate_article_graphs
 from loaders.evaluation import evaluate
 from loaders.pipeline import extract
 from loaders.rdf_mapping import article_graph

@@ -10,7 +10,7 @@ from fastapi.responses import StreamingResponse
 
 from api.problems import ProblemError, problem_responses
 from api.store_access import get_store
-from graph.exports.formats import FORMATS, ExportName, prepare_export
+from graph.exports.registry import FORMATS, ExportName, formats_documentation, prepare_export
 from graph.projection.filters import MAX_HOPS, GraphFilter, UnknownEntity, resolve_filter
 from graph.store.embedded import OxigraphStore
 
@@ -56,8 +56,29 @@ def graph_filter(
 FilterDep = Annotated[GraphFilter, Depends(graph_filter)]
 
 
+_DESCRIPTION = f"""\
+Export the graph (or the part the filters pick) as a file, streamed. Formats:
+
+{formats_documentation()}
+
+Without filters, RDF formats stream straight from the store. Filters pick a subgraph and combine:
+
+- `province` — the unit and those it succeeded, what is located, held or reported there, and their neighbours;
+- `person` — everything within two steps of the person (never through a province or an article);
+- `node` + `hops` — everything within `hops` steps of any node (what the explorer draws);
+- `document` — the document, its meetings and their people;
+- `from` / `to` — what happened in the range (meetings, articles, posts by their reports) and who took part.
+
+Labels are Vietnamese, attributes typed; node labels and relationship types are those of the Neo4j
+projection (`Person`, `Meeting` …, `HOLDS_POST`, `CHAIRED` …).
+
+Example: `GET /export/gexf?province=Lạng Sơn&from=2015-01-01&to=2015-12-31`
+"""
+
+
 @router.get(
     "/export/{format}",
+    description=_DESCRIPTION,
     response_class=StreamingResponse,
     responses={
         200: {"description": "The export, streamed.", "content": {f.media_type: {} for f in FORMATS.values()}},
@@ -69,32 +90,7 @@ def export(
     store: Annotated[OxigraphStore, Depends(get_store)],
     selection: FilterDep,
 ) -> StreamingResponse:
-    """Export the graph (or the part the filters pick) as a file, streamed.
-
-    Formats:
-
-    - `graphml` — GraphML for **yEd** (names and colours shown at once) and **Gephi**;
-    - `gexf` — GEXF 1.3 for **Gephi**, dynamic: meetings and articles on their day, posts from first to
-      last report, officials while they are reported (spells), for Gephi's timeline;
-    - `cytoscape` — Cytoscape.js JSON (`elements.nodes`, `elements.edges`), also for Cytoscape desktop;
-    - `csv` — a ZIP of CSV files for `neo4j-admin database import` (`nodes_<Label>.csv`,
-      `relationships_<TYPE>.csv`, the command line in `import-command.txt`);
-    - `jsonld`, `turtle`, `ntriples` — the RDF (the merged default graph), JSON-LD with govkg's context;
-    - `trig` — the RDF with every article's named graph kept.
-
-    Without filters, RDF formats stream straight from the store. Filters pick a subgraph and combine:
-
-    - `province` — the unit and those it succeeded, what is located, held or reported there, and their neighbours;
-    - `person` — everything within two steps of the person (never through a province or an article);
-    - `node` + `hops` — everything within `hops` steps of any node (what the explorer draws);
-    - `document` — the document, its meetings and their people;
-    - `from` / `to` — what happened in the range (meetings, articles, posts by their reports) and who took part.
-
-    Labels are Vietnamese, attributes typed; node labels and relationship types are those of the Neo4j
-    projection (`Person`, `Meeting` …, `HOLDS_POST`, `CHAIRED` …).
-
-    Example: `GET /export/gexf?province=Lạng Sơn&from=2015-01-01&to=2015-12-31`
-    """
+    """Export the graph (or the part the filters pick) as a file, streamed (see ``_DESCRIPTION``)."""
     try:
         prepared = prepare_export(store, format.value, selection)
     except UnknownEntity as exc:

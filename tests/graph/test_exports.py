@@ -14,10 +14,10 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from graph.exports.formats import FORMATS, UnknownFormat, prepare_export
 from graph.exports.gexf import merge_spans
 from graph.exports.neo4j_csv import write_csv_folder
 from graph.exports.rdf import RDF_FORMATS
+from graph.exports.registry import FORMATS, UnknownFormat, prepare_export
 from graph.projection.filters import WHOLE_GRAPH, GraphFilter
 from graph.projection.networkx_graph import project
 from graph.store.base import ArticleStore, QueryResult, ntriples

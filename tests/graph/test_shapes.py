@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from graph.validation import validate_article_graph, validate_article_graphs
+from graph.validation.shapes import validate_article_graph, validate_article_graphs
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
 from ontology.namespaces import DCTERMS, ELI, FOAF, GOVKG, ORG, RDF, SCHEMA, XSD

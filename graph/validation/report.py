@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, URIRef
 
 from graph.store.base import ArticleStore
-from graph.validation import validate_article_graphs
+from graph.validation.shapes import validate_article_graphs
 from ontology.namespaces import GOVKG, QUARANTINE_GRAPH
 
 
