@@ -16,19 +16,18 @@ from rich.table import Table
 
 from api.cli_export import register as register_export_commands
 from api.cli_neo4j import register as register_neo4j_commands
-from api.decisions import DecisionError, decide_different, decide_same, load_decisions
-from api.ingestion import FileOutcome, Status, article_files, ingest
-from api.settings import Settings, get_settings
-from api.stores import open_store as open_configured_store
 from graph.store.base import ArticleStore, StoreError
 from graph.store.identity_review import namesakes, person_merges
 from graph.store.stats import StoreStats, store_stats
 from graph.validation.report import quarantined_articles, revalidate_store
-from loaders.errors import ArticleRejected
-from loaders.evaluation import evaluate
-from loaders.pipeline import extract as extract_article
-from loaders.reading import read_article
 from ontology.namespaces import ID
+from services.decisions import DecisionError, decide_different, decide_same, load_decisions
+from services.extract import evaluate_gold, extract_file
+from services.ingest.outcomes import FileOutcome, Status
+from services.ingest.pipeline import ingest
+from services.ingest.prepare import article_files
+from services.settings import Settings, get_settings
+from services.stores import open_store as open_configured_store
 
 app = typer.Typer(
     help="govkg: a knowledge graph of Vietnamese government news.", no_args_is_help=True, pretty_exceptions_enable=False
@@ -88,14 +87,13 @@ def extract(
     with _progress() as progress:
         task = progress.add_task("extracting", total=len(paths))
         for path in paths:
-            try:
-                record = extract_article(read_article(path, settings.max_article_bytes)).to_record()
-            except ArticleRejected as exc:
+            extracted = extract_file(path, settings.max_article_bytes)
+            if extracted.record is None:
                 failed += 1
-                console.print(f"[yellow]rejected[/yellow] {exc.source}: {exc.reason}")
+                console.print(f"[yellow]rejected[/yellow] {extracted.source}: {extracted.reason}")
             else:
                 target = out / f"{path.stem}.json"
-                target.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+                target.write_text(json.dumps(extracted.record, ensure_ascii=False, indent=2), encoding="utf-8")
             progress.advance(task)
     console.print(f"{len(paths) - failed} records written to {out}; {failed} rejected")
     if paths and failed == len(paths):
@@ -113,7 +111,7 @@ def eval_command(
     """Extract the articles of a gold set and score them as ../shared/eval/score.py does."""
     if not gold.is_dir():
         raise typer.BadParameter(f"{gold} is not a folder", param_hint="GOLD")
-    report = evaluate(gold, articles)
+    report = evaluate_gold(gold, articles)
     if not report.articles:
         console.print(f"[red]error:[/red] no gold records in {gold}")
         raise typer.Exit(2)

@@ -14,13 +14,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from api.settings import get_settings
-from api.stores import open_store
 from graph import analytics
 from graph.analytics import Network
 from graph.exports.registry import ExportName, UnknownFormat, export_format, prepare_export
 from graph.projection.filters import GraphFilter, UnknownEntity, entity_iri, resolve_filter
 from graph.store.base import ArticleStore, StoreError
+from services.settings import get_settings
+from services.stores import open_store
 
 console = Console(stderr=True)
 analytics_app = typer.Typer(help="Officials' networks: centrality, communities, shortest paths.", no_args_is_help=True)

@@ -19,9 +19,6 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from api.routers.cypher import neo4j_connection
-from api.settings import get_settings
-from api.stores import open_store
 from graph.neo4j.connection import Neo4jConnection, Neo4jUnavailable
 from graph.neo4j.guard import CypherRefused
 from graph.neo4j.reader import CypherFailed, read_query
@@ -29,6 +26,8 @@ from graph.neo4j.sync import Neo4jSyncError, ProjectionSync, SyncReport
 from graph.neo4j.writer import Neo4jWriter
 from graph.store.base import StoreError
 from ontology.errors import QueryTimeout, TooManyRows
+from services.settings import get_settings
+from services.stores import open_neo4j, open_store
 
 console = Console(stderr=True)
 neo4j_app = typer.Typer(help="The Neo4j projection of the graph.", no_args_is_help=True)
@@ -42,7 +41,7 @@ def register(app: typer.Typer) -> None:
 
 def _connect() -> Neo4jConnection:
     try:
-        connection = neo4j_connection(get_settings())
+        connection = open_neo4j(get_settings())
         connection.verify()
     except Neo4jUnavailable as exc:
         console.print(f"[red]error:[/red] {exc}")

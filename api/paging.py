@@ -15,8 +15,8 @@ from fastapi import Depends, Query, Request
 
 from api.models import Page
 from api.problems import ProblemError
-from api.settings import Settings
 from api.store_access import get_settings
+from services.settings import Settings
 
 T = TypeVar("T")
 R = TypeVar("R")

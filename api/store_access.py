@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.provider import GraphProvider
-from api.settings import Settings
 from graph.store.embedded import OxigraphStore
+from services.settings import Settings
 
 
 def get_settings(request: Request) -> Settings:

@@ -31,7 +31,6 @@ import pyoxigraph as ox
 import rdflib
 from pyshacl import validate as shacl_validate
 
-from api.ingestion import prepare_batch, write_prepared
 from bench.bench_extraction import extraction_rate, underthesea_baseline
 from bench.generator import write_corpus
 from bench.memory import PeakMemory
@@ -46,6 +45,8 @@ from loaders.rdf_mapping import article_graph
 from loaders.reading import DEFAULT_MAX_BYTES, parse_article
 from ontology.identity import mint_article_iri
 from queries.registry import NamedQuery, registry
+from services.ingest.prepare import prepare_batch
+from services.ingest.write import write_prepared
 
 log = logging.getLogger(__name__)
 

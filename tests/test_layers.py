@@ -1,4 +1,4 @@
-"""The packages depend one way: api → queries → graph → ontology, and loaders → ontology."""
+"""The packages depend one way: api → services → queries → graph → ontology, and loaders → ontology."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-PACKAGES = ("ontology", "loaders", "graph", "queries", "api")
+PACKAGES = ("ontology", "loaders", "graph", "queries", "services", "api")
 ALLOWED = {
     "ontology": {"ontology"},
     "loaders": {"loaders", "ontology"},
     "graph": {"graph", "ontology"},
     "queries": {"queries", "graph", "ontology"},
+    "services": {"services", "loaders", "graph", "queries", "ontology"},
     "api": set(PACKAGES),
 }
 

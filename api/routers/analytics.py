@@ -10,12 +10,12 @@ from pydantic import BaseModel
 
 from api.problems import ProblemError, problem_responses
 from api.routers.export import FilterDep
-from api.settings import Settings
 from api.store_access import get_settings, get_store
 from graph import analytics
 from graph.analytics import Network
 from graph.projection.filters import GraphFilter, UnknownEntity, entity_iri
 from graph.store.embedded import OxigraphStore
+from services.settings import Settings
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 

@@ -18,17 +18,18 @@ from starlette.datastructures import UploadFile
 from api.evidence import statements
 from api.filters import day, given, province
 from api.identifiers import ID_PATTERN, Kind, entity_id, entity_iri
-from api.ingestion import Status, Upload
 from api.models import ArticleDetail, ArticleIn, ArticleSummary, IngestOutcome, IngestReport, Links, Page, Ref
 from api.paging import PageDep
 from api.problems import ProblemError, not_found, problem_responses
-from api.settings import Settings
 from api.store_access import ProviderDep, get_settings
 from api.summaries import Row, province_ref, text
 from api.summaries import day as cell_day
 from ontology.identity import article_graph_iri
 from queries.registry import ParameterError
 from queries.resources import ARTICLES, EVIDENCE, GRAPH_SIZE
+from services.ingest.outcomes import Status
+from services.ingest.prepare import Upload
+from services.settings import Settings
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 

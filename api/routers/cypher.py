@@ -17,30 +17,14 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from pydantic import BaseModel, Field
 
 from api.problems import ProblemError, problem_responses
-from api.settings import Settings
-from graph.neo4j.connection import Neo4jConnection, Neo4jUnavailable, connect
+from graph.neo4j.connection import Neo4jConnection, Neo4jUnavailable
 from graph.neo4j.guard import CypherRefused
 from graph.neo4j.reader import CypherFailed, read_query
+from services.settings import Settings
+from services.stores import open_neo4j
 
 #: Longest query text accepted, in characters.
 MAX_QUERY_CHARS = 100_000
-
-
-def neo4j_connection(settings: Settings) -> Neo4jConnection:
-    """A connection to the configured Neo4j database; ``Neo4jUnavailable`` when none is configured."""
-    if not settings.neo4j_uri:
-        raise Neo4jUnavailable(
-            "Neo4j is not configured: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE), "
-            "then run `govkg neo4j sync`"
-        )
-    return connect(
-        settings.neo4j_uri,
-        settings.neo4j_user,
-        settings.neo4j_password.get_secret_value(),
-        settings.neo4j_database,
-        connect_seconds=settings.neo4j_connect_timeout,
-        retry_seconds=settings.neo4j_connect_timeout,
-    )
 
 
 class Neo4jAccess:
@@ -55,7 +39,7 @@ class Neo4jAccess:
         """The open connection (created on the first call)."""
         with self._lock:
             if self._connection is None:
-                self._connection = neo4j_connection(self.settings)
+                self._connection = open_neo4j(self.settings)
             return self._connection
 
     def close(self) -> None:

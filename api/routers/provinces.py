@@ -12,13 +12,13 @@ from api.filters import given, province
 from api.models import CitedDocument, IndicatorFigure, Official, Page, ProvinceDetail, ProvinceSummary, Ref
 from api.paging import PageDep
 from api.problems import ProblemError, problem_responses
-from api.settings import INTERNAL_ROWS_CAP
 from api.store_access import ProviderDep
 from api.summaries import Row, day, meeting_summary, province_summary, text, unit
 from ontology.gazetteer import Province, provinces
 from ontology.orthography import search_key
 from queries.registry import ParameterError, registry
 from queries.resources import MEETINGS
+from services.settings import INTERNAL_ROWS_CAP
 
 router = APIRouter(prefix="/provinces", tags=["provinces"])
 

@@ -17,11 +17,11 @@ from starlette.datastructures import FormData
 
 from api.problems import ProblemError, problem_responses
 from api.provider import GraphProvider
-from api.settings import Settings
 from api.store_access import ProviderDep, get_settings
 from graph.sparql.results import Dataset, ResultKind
 from graph.sparql.text import Operation, SparqlTextError, inspect_request, refused_services
 from queries.registry import iri
+from services.settings import Settings
 
 router = APIRouter(tags=["sparql"])
 

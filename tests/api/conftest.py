@@ -22,7 +22,6 @@ import uvicorn
 from rdflib import URIRef
 
 from api.app import create_app
-from api.settings import Settings
 from graph.store.base import ntriples
 from graph.store.embedded import OxigraphStore
 from graph.store.reference import ensure_reference
@@ -41,6 +40,7 @@ from loaders.record import (
 )
 from ontology.gazetteer import province_by_code
 from ontology.identity import mint_article_iri
+from services.settings import Settings
 
 API_KEY = "test-key-0123456789"
 

@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from api.decisions import decide_different, decide_same, load_decisions
 from graph.store.base import ntriples
 from graph.store.embedded import OxigraphStore
 from graph.store.identity_review import namesakes, person_merges
@@ -17,6 +16,7 @@ from loaders.resolution import IdentityDecisions
 from ontology.gazetteer import resolve_province
 from ontology.identity import mint_article_iri
 from ontology.namespaces import FOAF
+from services.decisions import decide_different, decide_same, load_decisions
 
 
 def _reported_by(extraction: Extraction, key: str, province: str | None = None) -> Extraction:

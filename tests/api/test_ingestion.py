@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from api.ingestion import Status, ingest
 from graph.store.embedded import OxigraphStore
+from services.ingest.outcomes import Status
+from services.ingest.pipeline import ingest
 
 ARTICLE = (
     "Hội nghị tổng kết công tác chuyển đổi số\n\n"

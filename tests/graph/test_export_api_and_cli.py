@@ -16,10 +16,8 @@ import rdflib
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api import settings as settings_module
 from api.app import create_app
 from api.cli import app as cli
-from api.settings import Settings
 from graph.projection.filters import GraphFilter
 from graph.projection.networkx_graph import project
 from graph.store.base import ntriples
@@ -30,6 +28,8 @@ from loaders.rdf_mapping import article_graph
 from loaders.record import Evidence, Extraction, Meeting, Person, Post, Reference
 from ontology.gazetteer import resolve_province
 from ontology.identity import mint_article_iri
+from services import settings as settings_module
+from services.settings import Settings
 
 CO_CHAIRED = (
     "Ngày 9/5/2016, Chủ tịch UBND tỉnh Hoàng Văn Thái và Giám đốc Sở Nông Đức Mạnh "

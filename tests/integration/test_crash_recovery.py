@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from api.ingestion import ingest
 from graph.store.embedded import OxigraphStore
 from graph.store.reference import ensure_reference
+from services.ingest.pipeline import ingest
 
 ARTICLES = 240
 TEMPLATE = (

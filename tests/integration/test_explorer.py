@@ -22,7 +22,6 @@ import uvicorn
 
 from api.app import create_app
 from api.routers.explorer import CYTOSCAPE
-from api.settings import Settings
 from graph.store.base import ntriples
 from graph.store.embedded import OxigraphStore
 from graph.store.reference import ensure_reference
@@ -30,6 +29,7 @@ from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
 from ontology.identity import mint_article_iri
+from services.settings import Settings
 
 pytestmark = pytest.mark.browser
 

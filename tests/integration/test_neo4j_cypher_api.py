@@ -10,13 +10,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.settings import Settings
 from graph.neo4j.connection import Neo4jConnection
 from graph.neo4j.reader import CypherFailed, run_in_read_transaction
 from graph.neo4j.sync import ProjectionSync
 from graph.neo4j.writer import Neo4jWriter
 from graph.store.embedded import OxigraphStore
 from loaders.record import Extraction
+from services.settings import Settings
 from tests.integration.conftest import free_port, write_extraction
 
 pytestmark = pytest.mark.neo4j

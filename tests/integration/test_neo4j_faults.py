@@ -19,12 +19,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.settings import Settings
 from graph.neo4j import cypher
 from graph.neo4j.connection import Neo4jConnection
 from graph.neo4j.sync import Neo4jSyncError, ProjectionSync
 from graph.neo4j.writer import Neo4jWriter
 from graph.store.embedded import OxigraphStore
+from services.settings import Settings
 from tests.integration.conftest import (
     PASSWORD,
     Neo4jServer,

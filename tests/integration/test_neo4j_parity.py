@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 
-from api.ingestion import Status, ingest
 from graph.neo4j.connection import Neo4jConnection
 from graph.neo4j.reader import parameter_value, read_query
 from graph.neo4j.sync import ProjectionSync
@@ -29,6 +28,8 @@ from graph.sparql.runner import SparqlRunner
 from graph.sparql.worker import Snapshot
 from graph.store.embedded import OxigraphStore
 from queries.registry import UNSET, NamedQuery, registry
+from services.ingest.outcomes import Status
+from services.ingest.pipeline import ingest
 from tests.conftest import SHARED
 from tests.integration.conftest import REPO, build_synthetic_store, new_store
 

@@ -13,12 +13,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.ingestion import Status, ingest
 from graph.store.base import ArticleStore, StoreError
 from graph.store.embedded import OxigraphStore
 from graph.store.reference import ensure_reference
 from graph.store.remote import SparqlEndpointStore
 from ontology.identity import mint_article_iri
+from services.ingest.outcomes import Status
+from services.ingest.pipeline import ingest
 
 ARTICLE = (
     "Sở Thông tin và Truyền thông tỉnh Sơn La tổ chức hội nghị\n\n"

@@ -1,7 +1,8 @@
 """All of govkg's configuration, read once from ``GOVKG_*`` (and ``NEO4J_*``) environment variables.
 
-Nothing below ``api/`` reads the environment: the layers underneath take what
-they need as arguments, and this module is where those values come from.
+Only the front ends (``api/``, ``cli/``) and the service layer read settings;
+nothing below ``services/`` reads the environment: the layers underneath take
+what they need as arguments, and this module is where those values come from.
 """
 
 from __future__ import annotations
