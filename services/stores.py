@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.neo4j.connection import Neo4jConnection, Neo4jUnavailable, connect
-from graph.store.base import ArticleStore
+from graph.store.base import ArticleStore, StoreError
 from graph.store.embedded import OxigraphStore
 from graph.store.reference import ensure_reference
 from graph.store.remote import SparqlEndpointStore
@@ -24,7 +24,10 @@ def open_store(settings: Settings) -> ArticleStore:
 
 def open_embedded_store(settings: Settings) -> OxigraphStore:
     """Open (creating if need be) the embedded store at ``GOVKG_STORE``, with its reference graph loaded."""
-    settings.store.mkdir(parents=True, exist_ok=True)
+    try:
+        settings.store.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the store folder {settings.store}: {exc.strerror}") from exc
     store = OxigraphStore(settings.store)
     ensure_reference(store)
     return store

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from api.app import create_app
-from api.cli import app as cli
+from cli.main import app as cli
 from graph.projection.filters import GraphFilter
 from graph.projection.networkx_graph import project
 from graph.store.base import ntriples

@@ -24,7 +24,7 @@ def _govkg(store: Path, uri: str | None, *arguments: str) -> subprocess.Complete
     env |= {"GOVKG_STORE": str(store), "NEO4J_PASSWORD": PASSWORD, "GOVKG_NEO4J_CONNECT_TIMEOUT": "1"}
     if uri:
         env["NEO4J_URI"] = uri
-    command = [sys.executable, "-m", "api.cli", *arguments]
+    command = [sys.executable, "-m", "cli", *arguments]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 

@@ -86,7 +86,7 @@ def _cli(store: Path, server: Neo4jServer, *arguments: str) -> subprocess.Popen[
         "GOVKG_NEO4J_SYNC_CHUNK": "5",
         "GOVKG_NEO4J_CONNECT_TIMEOUT": "2",
     }
-    command = [sys.executable, "-m", "api.cli", *arguments]
+    command = [sys.executable, "-m", "cli", *arguments]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
