@@ -55,6 +55,13 @@ def day(value: date) -> ox.Literal:
     return ox.Literal(value.isoformat(), datatype=ox.NamedNode(_XSD + "date"))
 
 
+def days(start: date | None, end: date | None) -> dict[str, Term]:
+    """The ``from`` and ``to`` filters of the range given (either may be open); it may not end before it starts."""
+    if start and end and start > end:
+        raise ParameterError("from", f"{start} is after to={end}")
+    return given(**{"from": day(start) if start else None, "to": day(end) if end else None})
+
+
 def integer(value: int) -> ox.Literal:
     """A whole number as ``xsd:integer``."""
     return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))

@@ -38,6 +38,7 @@ import pyoxigraph as ox
 from graph.sparql.binding import Term
 from graph.sparql.results import Rows, Value
 from graph.sparql.runner import SparqlRunner
+from ontology.errors import GovkgError, InvalidInput, NotFound
 from ontology.gazetteer import Province, province_by_code, resolve_province
 from ontology.orthography import canonical_spelling
 
@@ -81,20 +82,22 @@ _TYPE_HINTS = {
 }
 
 
-class QueryDefinitionError(ValueError):
-    """A ``.rq`` file's header does not declare the query properly."""
+class QueryDefinitionError(GovkgError, ValueError):
+    """A ``.rq`` file's header does not declare the query properly (govkg's own fault: status 500)."""
+
+    kind = "query-definition"
 
 
-class ParameterError(ValueError):
+class ParameterError(InvalidInput):
     """A parameter value is missing, unknown or not of its type; the message says what is expected."""
 
+    parameter: str
+
     def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(f"{parameter}: {message}")
-        self.parameter = parameter
-        self.message = message
+        super().__init__(message, parameter=parameter)
 
 
-class UnknownQuery(KeyError):
+class UnknownQuery(NotFound, KeyError):
     """No named query has this name."""
 
 
@@ -362,7 +365,8 @@ class QueryRegistry:
         try:
             return self._queries[name]
         except KeyError:
-            raise UnknownQuery(name) from None
+            known = ", ".join(self._queries)
+            raise UnknownQuery(f"no named query {name!r}; the named queries are {known}") from None
 
 
 @functools.cache

@@ -16,10 +16,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Request
 from pydantic import BaseModel, Field
 
-from api.problems import ProblemError, problem_responses
-from graph.neo4j.connection import Neo4jConnection, Neo4jUnavailable
-from graph.neo4j.guard import CypherRefused
-from graph.neo4j.reader import CypherFailed, read_query
+from api.problems import problem_responses
+from graph.neo4j.connection import Neo4jConnection
+from graph.neo4j.reader import read_query
 from services.settings import Settings
 from services.stores import open_neo4j
 
@@ -96,11 +95,6 @@ class CypherResponse(BaseModel):
     rows: list[dict[str, Any]]
 
 
-def _problem(status: int, kind: str, title: str, detail: str) -> ProblemError:
-    headers = {"Retry-After": "5"} if status == 503 else None
-    return ProblemError(status, detail, kind=kind, title=title, headers=headers)
-
-
 @router.post("/cypher", response_model=CypherResponse, responses=problem_responses(400, 422, 503, 504))
 def cypher(body: CypherRequest, access: Annotated[Neo4jAccess, Depends(get_neo4j_access)]) -> CypherResponse:
     """Run one read-only Cypher query against the Neo4j projection of the graph.
@@ -121,18 +115,7 @@ def cypher(body: CypherRequest, access: Annotated[Neo4jAccess, Depends(get_neo4j
     the rest of the API does not depend on it.
     """
     settings = access.settings
-    try:
-        result = read_query(
-            access.connection(),
-            body.query,
-            body.parameters,
-            timeout=settings.query_timeout,
-            max_rows=settings.max_rows,
-        )
-    except CypherRefused as exc:
-        raise _problem(400, "cypher-refused", "Query refused", str(exc)) from exc
-    except CypherFailed as exc:
-        raise _problem(400, "cypher-failed", "Neo4j rejected the query", str(exc)) from exc
-    except Neo4jUnavailable as exc:
-        raise _problem(503, "neo4j-unavailable", "Neo4j is unavailable", str(exc)) from exc
+    result = read_query(
+        access.connection(), body.query, body.parameters, timeout=settings.query_timeout, max_rows=settings.max_rows
+    )
     return CypherResponse(columns=result.columns, rows=result.records())
