@@ -14,7 +14,8 @@ import pytest
 from graph.neo4j.connection import Neo4jConnection
 from graph.neo4j.writer import Neo4jWriter
 from graph.store.embedded import OxigraphStore
-from tests.integration.conftest import PASSWORD, build_synthetic_store, expected_counts, projected_counts
+from tests.factories.synthetic import build_synthetic_store
+from tests.integration.conftest import PASSWORD, expected_counts, projected_counts
 
 pytestmark = pytest.mark.neo4j
 

@@ -17,7 +17,8 @@ from graph.neo4j.writer import Neo4jWriter
 from graph.store.embedded import OxigraphStore
 from loaders.record import Extraction
 from services.settings import Settings
-from tests.integration.conftest import free_port, write_extraction
+from tests.factories.network import free_port
+from tests.factories.stores import write_extraction
 
 pytestmark = pytest.mark.neo4j
 

@@ -25,14 +25,8 @@ from graph.neo4j.sync import Neo4jSyncError, ProjectionSync
 from graph.neo4j.writer import Neo4jWriter
 from graph.store.embedded import OxigraphStore
 from services.settings import Settings
-from tests.integration.conftest import (
-    PASSWORD,
-    Neo4jServer,
-    build_synthetic_store,
-    expected_counts,
-    open_connection,
-    projected_counts,
-)
+from tests.factories.synthetic import build_synthetic_store
+from tests.integration.conftest import PASSWORD, Neo4jServer, expected_counts, open_connection, projected_counts
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 

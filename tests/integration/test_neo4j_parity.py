@@ -31,7 +31,9 @@ from queries.registry import UNSET, NamedQuery, registry
 from services.ingest.outcomes import Status
 from services.ingest.pipeline import ingest
 from tests.conftest import SHARED
-from tests.integration.conftest import REPO, build_synthetic_store, new_store
+from tests.factories.stores import new_store
+from tests.factories.synthetic import build_synthetic_store
+from tests.integration.conftest import REPO
 
 pytestmark = pytest.mark.neo4j
 

@@ -1,11 +1,8 @@
-"""``/export/{format}``, ``/analytics/…``, the explorer's files, and ``govkg export`` / ``govkg analytics``."""
+"""``/export/{format}``, ``/analytics/…`` and the explorer's files, over the app (``govkg export``: tests/cli)."""
 
 from __future__ import annotations
 
-import csv
-import gc
 import io
-import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,75 +11,18 @@ import networkx as nx
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
 from api.app import create_app
-from cli.main import app as cli
 from graph.projection.filters import GraphFilter
 from graph.projection.networkx_graph import project
-from graph.store.base import ntriples
 from graph.store.embedded import OxigraphStore
-from graph.store.reference import ensure_reference
-from loaders.article import Article
-from loaders.rdf_mapping import article_graph
-from loaders.record import Evidence, Extraction, Meeting, Person, Post, Reference
-from ontology.gazetteer import resolve_province
-from ontology.identity import mint_article_iri
-from services import settings as settings_module
 from services.settings import Settings
 
-CO_CHAIRED = (
-    "Ngày 9/5/2016, Chủ tịch UBND tỉnh Hoàng Văn Thái và Giám đốc Sở Nông Đức Mạnh "
-    "đồng chủ trì cuộc họp về chuyển đổi số."
-)
-
-
-def _co_chaired() -> Extraction:
-    """A 2016 Lạng Sơn meeting the two officials of the invented article chaired together."""
-    text, unit = CO_CHAIRED, resolve_province("Lạng Sơn")
-
-    def span(fragment: str) -> Evidence:
-        return Evidence.of_fragment(text, fragment, "test.hand_made")
-
-    thai, manh = span("Chủ tịch UBND tỉnh Hoàng Văn Thái"), span("Giám đốc Sở Nông Đức Mạnh")
-    return Extraction(
-        article=Article(key="co-chaired-2016.txt", file="co-chaired-2016.txt", text=text, published=date(2016, 5, 10)),
-        province=unit,
-        persons=[
-            Person("Hoàng Văn Thái", thai, [Post("Chủ tịch", "Ủy ban nhân dân tỉnh Lạng Sơn", thai)], unit),
-            Person("Nông Đức Mạnh", manh, [Post("Giám đốc", "Sở Thông tin và Truyền thông tỉnh Lạng Sơn", manh)], unit),
-        ],
-        meetings=[
-            Meeting(
-                kind="cuộc họp",
-                kind_class="CommitteeMeeting",
-                evidence=span("đồng chủ trì cuộc họp"),
-                date=date(2016, 5, 9),
-                province=unit,
-                chairs=[Reference("Hoàng Văn Thái", thai), Reference("Nông Đức Mạnh", manh)],
-            )
-        ],
-    )
-
 
 @pytest.fixture
-def store_path(tmp_path: Path, invented_extraction: Extraction) -> Path:
-    """A closed store on disk holding the invented article and the co-chaired meeting."""
-    path = tmp_path / "store"
-    store = OxigraphStore(path)
-    ensure_reference(store)
-    for extraction in (invented_extraction, _co_chaired()):
-        store.replace_article(mint_article_iri(extraction.article.key), ntriples(article_graph(extraction)))
-    store.flush()
-    del store
-    gc.collect()  # releases the RocksDB lock
-    return path
-
-
-@pytest.fixture
-def client(store_path: Path, tmp_path: Path) -> Iterator[TestClient]:
+def client(co_chaired_store: Path, tmp_path: Path) -> Iterator[TestClient]:
     """The app over that store (its lifespan opens the store and the query workers)."""
-    settings = Settings(store=store_path, decisions_file=tmp_path / "decisions.yaml", query_workers=1)
+    settings = Settings(store=co_chaired_store, decisions_file=tmp_path / "decisions.yaml", query_workers=1)
     with TestClient(create_app(settings)) as http:
         yield http
 
@@ -95,9 +35,6 @@ def _live(client: TestClient) -> OxigraphStore:
 def _person(store: OxigraphStore, name: str) -> str:
     graph = project(store)
     return next(str(n) for n, d in graph.nodes(data=True) if d.get("name") == name)
-
-
-# -- HTTP -------------------------------------------------------------------------------
 
 
 def test_export_streams_a_filtered_graphml_that_reads_back(client: TestClient) -> None:
@@ -203,51 +140,3 @@ def test_a_named_query_becomes_a_runnable_sparql_example(client: TestClient) -> 
     assert len(list(store.query(unset))) == 3  # type: ignore[arg-type]  # every (meeting, chair, basis)
     assert client.get("/explorer/examples/posts_of_person", params={"nobody": "x"}).status_code == 422
     assert client.get("/explorer/examples/no_such_query").status_code == 404
-
-
-# -- command line ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def configured(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The command line pointed at the store (settings read afresh)."""
-    monkeypatch.setenv("GOVKG_STORE", str(store_path))
-    monkeypatch.setenv("GOVKG_DECISIONS_FILE", str(tmp_path / "decisions.yaml"))
-    settings_module.get_settings.cache_clear()
-    yield store_path
-    settings_module.get_settings.cache_clear()
-
-
-def test_cli_exports_gexf_to_a_file(configured: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out" / "lang-son.gexf"
-    result = CliRunner().invoke(cli, ["export", "--format", "gexf", "--province", "VN-09", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    back = nx.read_gexf(out)
-    assert "Hoàng Văn Thái" in {d["label"] for _, d in back.nodes(data=True)}
-
-
-def test_cli_exports_neo4j_csv_to_a_folder(configured: Path, tmp_path: Path) -> None:
-    out = tmp_path / "neo4j"
-    result = CliRunner().invoke(cli, ["export", "--format", "csv", "--from", "2016-01-01", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    with (out / "nodes_Meeting.csv").open(encoding="utf-8") as handle:
-        meetings = list(csv.DictReader(handle))
-    assert [row["date:date"] for row in meetings] == ["2016-05-09"]
-
-
-def test_cli_refuses_an_unknown_province(configured: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        cli, ["export", "--format", "turtle", "--province", "Atlantis", "--out", str(tmp_path / "x.ttl")]
-    )
-    assert result.exit_code == 1
-    assert not (tmp_path / "x.ttl").exists()
-
-
-def test_cli_analytics_as_json(configured: Path) -> None:
-    runner = CliRunner()
-    result = runner.invoke(cli, ["analytics", "centrality", "--network", "co-attendance", "--json"])
-    assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout)
-    assert {row["official"]["name"] for row in rows} == {"Hoàng Văn Thái", "Nông Đức Mạnh"}
-    groups = json.loads(runner.invoke(cli, ["analytics", "communities", "--json"]).stdout)
-    assert len(groups) == 1

@@ -9,11 +9,11 @@ from rdflib import URIRef
 
 from graph.store.base import ArticleWrite, QuarantineRecord, StoreError, ntriples
 from graph.store.embedded import OxigraphStore
-from loaders.article import Article
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
 from ontology.identity import mint_article_iri
 from ontology.namespaces import GOVKG
+from tests.factories.extractions import reported_again
 
 
 def _count(store: OxigraphStore, where: str) -> int:
@@ -27,17 +27,7 @@ def _triples(extraction: Extraction) -> tuple[URIRef, list[tuple[str, str, str]]
 
 def _second_article(extraction: Extraction) -> Extraction:
     """The same facts reported by another article (shared person, organization, meeting)."""
-    article = Article(
-        key="invented-002.txt", file="invented-002.txt", text=extraction.article.text, published=date(2015, 3, 16)
-    )
-    return Extraction(
-        article,
-        extraction.province,
-        extraction.persons,
-        extraction.organizations,
-        extraction.legal_documents,
-        extraction.meetings,
-    )
+    return reported_again(extraction, "invented-002.txt", date(2015, 3, 16))
 
 
 def test_reingesting_an_article_gives_the_same_triple_count(store: OxigraphStore, invented_extraction) -> None:

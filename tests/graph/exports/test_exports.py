@@ -20,13 +20,13 @@ from graph.exports.rdf import RDF_FORMATS
 from graph.exports.registry import FORMATS, UnknownFormat, prepare_export
 from graph.projection.filters import WHOLE_GRAPH, GraphFilter
 from graph.projection.networkx_graph import project
-from graph.store.base import ArticleStore, QueryResult, ntriples
+from graph.store.base import ArticleStore, QueryResult
 from graph.store.embedded import OxigraphStore
-from loaders.article import Article
-from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
 from ontology.identity import mint_article_iri
 from ontology.namespaces import ID
+from tests.factories.extractions import reported_again
+from tests.factories.stores import write_extraction
 
 RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "trig": "trig", "jsonld": "json-ld"}
 
@@ -50,24 +50,14 @@ class _LoadedStore(ArticleStore):
 
 def _later_report(extraction: Extraction) -> Extraction:
     """The same facts reported again by another article, ten months later."""
-    article = Article(
-        key="invented-002.txt", file="invented-002.txt", text=extraction.article.text, published=date(2016, 1, 10)
-    )
-    return Extraction(
-        article,
-        extraction.province,
-        extraction.persons,
-        extraction.organizations,
-        extraction.legal_documents,
-        extraction.meetings,
-    )
+    return reported_again(extraction, "invented-002.txt", date(2016, 1, 10))
 
 
 @pytest.fixture
 def reported(store: OxigraphStore, invented_extraction: Extraction) -> OxigraphStore:
     """The invented article and a later article reporting the same facts."""
     for extraction in (invented_extraction, _later_report(invented_extraction)):
-        store.replace_article(mint_article_iri(extraction.article.key), ntriples(article_graph(extraction)))
+        write_extraction(store, extraction)
     return store
 
 

@@ -15,7 +15,8 @@ from graph.sparql.worker import Snapshot
 from graph.store.embedded import OxigraphStore
 from graph.store.reference import ensure_reference
 from ontology.errors import QueryError, QueryTimeout, TooManyRows
-from tests.api.conftest import invented_articles, write_articles
+from tests.factories.invented import invented_articles
+from tests.factories.stores import write_articles
 
 MEETINGS = "SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/govkg/def#Meeting> }"
 RUNAWAY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o } ORDER BY ?a ?f ?i ?l ?o"

@@ -18,13 +18,12 @@ import pytest
 
 from graph.exports.neo4j_csv import COMMAND_FILE, import_arguments, write_csv_folder
 from graph.projection.networkx_graph import project
-from graph.store.base import ntriples
 from graph.store.embedded import OxigraphStore
-from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
-from ontology.identity import mint_article_iri
+from tests.conftest import REPO
+from tests.factories.stores import write_extraction
 
-LIB = Path(__file__).resolve().parents[2] / "scripts" / "neo4j" / "target" / "lib"
+LIB = REPO / "scripts" / "neo4j" / "target" / "lib"
 
 
 def _import_tool() -> list[str]:
@@ -42,9 +41,7 @@ def test_neo4j_admin_imports_every_node_and_relationship(
     store: OxigraphStore, invented_extraction: Extraction, tmp_path: Path
 ) -> None:
     command = _import_tool()
-    store.replace_article(
-        mint_article_iri(invented_extraction.article.key), ntriples(article_graph(invented_extraction))
-    )
+    write_extraction(store, invented_extraction)
     graph = project(store)
     folder = tmp_path / "csv"
     write_csv_folder(graph, folder)

@@ -6,32 +6,31 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from graph.store.base import ntriples
 from graph.store.embedded import OxigraphStore
 from graph.store.identity_review import namesakes, person_merges
 from loaders.article import Article
-from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
 from loaders.resolution import IdentityDecisions
 from ontology.gazetteer import resolve_province
 from ontology.identity import mint_article_iri
 from ontology.namespaces import FOAF
 from services.decisions import decide_different, decide_same, load_decisions
+from tests.factories.extractions import reported_again
+from tests.factories.stores import write_extraction
 
 
 def _reported_by(extraction: Extraction, key: str, province: str | None = None) -> Extraction:
     """The same facts, reported by another article (optionally about another province)."""
-    article = Article(key=key, file=key, text=extraction.article.text, published=date(2015, 4, 2))
     if province is None:
-        return replace(extraction, article=article)
+        return reported_again(extraction, key, date(2015, 4, 2))
+    article = Article(key=key, file=key, text=extraction.article.text, published=date(2015, 4, 2))
     other = resolve_province(province)
     persons = [replace(p, province=other, posts=[]) for p in extraction.persons]
-    return Extraction(article, other, persons, [], [], [])
+    return Extraction(article=article, province=other, persons=persons)
 
 
 def _ingest(store: OxigraphStore, extraction: Extraction, decisions: IdentityDecisions | None = None) -> None:
-    graph = article_graph(extraction, decisions or IdentityDecisions())
-    store.replace_article(mint_article_iri(extraction.article.key), ntriples(graph))
+    write_extraction(store, extraction, decisions=decisions or IdentityDecisions())
 
 
 def _persons(store: OxigraphStore) -> set[str]:

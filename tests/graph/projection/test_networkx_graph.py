@@ -10,13 +10,12 @@ import pytest
 from graph.projection.filters import GraphFilter, UnknownEntity, document_iris, entity_iri, province_iri, resolve_filter
 from graph.projection.labels import label_of
 from graph.projection.networkx_graph import project
-from graph.store.base import ntriples
 from graph.store.embedded import OxigraphStore
 from loaders.article import Article
-from loaders.rdf_mapping import article_graph
 from loaders.record import Evidence, Extraction, LegalDocument, Meeting, Organization, Person, Post, Reference
 from ontology.gazetteer import resolve_province
 from ontology.identity import mint_article_iri
+from tests.factories.stores import write_extraction
 
 HA_GIANG_TEXT = (
     "Ngày 10/6, UBND tỉnh Hà Giang tổ chức hội nghị triển khai Nghị định số 64/2007/NĐ-CP. "
@@ -84,17 +83,13 @@ def _lang_son_2021() -> Extraction:
     )
 
 
-def _write(store: OxigraphStore, extraction: Extraction) -> None:
-    store.replace_article(mint_article_iri(extraction.article.key), ntriples(article_graph(extraction)))
-
-
 @pytest.fixture
 def news(store: OxigraphStore, invented_extraction: Extraction) -> OxigraphStore:
     """Three invented articles: meetings in Lạng Sơn (2015) and Hà Giang (2020), both under decree
     64/2007/NĐ-CP, and a Lạng Sơn official at no meeting (2021)."""
-    _write(store, invented_extraction)
-    _write(store, _ha_giang())
-    _write(store, _lang_son_2021())
+    write_extraction(store, invented_extraction)
+    write_extraction(store, _ha_giang())
+    write_extraction(store, _lang_son_2021())
     return store
 
 
