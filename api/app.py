@@ -34,7 +34,7 @@ from api.routers import (
     search,
     sparql,
 )
-from api.settings import Settings, get_settings
+from services.settings import Settings, get_settings
 
 #: The routers of the app, in the order their paths are matched.
 ROUTERS: tuple[ModuleType, ...] = (

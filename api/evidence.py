@@ -14,7 +14,7 @@ from datetime import date
 
 from api.identifiers import entity_id
 from api.models import ArticleRef, Evidence, Statement, Term
-from graph.sparql_runner import Rows, Value
+from graph.sparql.results import Rows, Value
 from ontology.namespaces import GOVKG
 
 #: Predicates whose object is a literal value rather than an entity.

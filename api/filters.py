@@ -11,7 +11,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from api.identifiers import Kind, entity_iri, kind_of
-from graph.sparql_runner import Term
+from graph.sparql.binding import Term
 from ontology.orthography import search_key
 from queries.registry import ParameterError, iri, resolve_province_parameter
 
@@ -53,6 +53,13 @@ def province(value: str, parameter: str = "province") -> ox.NamedNode:
 def day(value: date) -> ox.Literal:
     """A date as ``xsd:date``."""
     return ox.Literal(value.isoformat(), datatype=ox.NamedNode(_XSD + "date"))
+
+
+def days(start: date | None, end: date | None) -> dict[str, Term]:
+    """The ``from`` and ``to`` filters of the range given (either may be open); it may not end before it starts."""
+    if start and end and start > end:
+        raise ParameterError("from", f"{start} is after to={end}")
+    return given(**{"from": day(start) if start else None, "to": day(end) if end else None})
 
 
 def integer(value: int) -> ox.Literal:

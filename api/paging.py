@@ -1,4 +1,4 @@
-"""Pagination of list endpoints: ``limit`` and ``offset`` checked against the settings, pages cut in memory.
+"""Pagination of list endpoints: pages cut in memory (``api.parameters.PageDep`` checks ``limit`` and ``offset``).
 
 List queries read the whole filtered, ordered list once per store generation
 (the runner caches it), so any page of it — and its total — costs a slice.
@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, TypeVar
+from typing import TypeVar
 from urllib.parse import urlencode
 
-from fastapi import Depends, Query, Request
+from fastapi import Request
 
 from api.models import Page
-from api.problems import ProblemError
-from api.settings import Settings
-from api.store_access import get_settings
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,26 +46,3 @@ class PageRequest:
             offset=self.offset,
             next=next_url,
         )
-
-
-def page_request(
-    request: Request,
-    settings: Annotated[Settings, Depends(get_settings)],
-    limit: Annotated[
-        int | None, Query(ge=1, description="Items per page (default GOVKG_PAGE_SIZE, at most GOVKG_MAX_PAGE_SIZE).")
-    ] = None,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
-) -> PageRequest:
-    """FastAPI dependency: the page asked for (422 when ``limit`` is over the maximum)."""
-    if limit is not None and limit > settings.max_page_size:
-        raise ProblemError(
-            422,
-            f"limit {limit} is over the largest page, {settings.max_page_size}; ask for several pages",
-            kind="invalid-parameters",
-            errors=[{"parameter": "query.limit", "message": f"at most {settings.max_page_size}"}],
-        )
-    return PageRequest(limit or settings.page_size, offset, request)
-
-
-#: A route parameter receiving the page asked for.
-PageDep = Annotated[PageRequest, Depends(page_request)]

@@ -1,8 +1,13 @@
 """Errors as RFC 9457 problem details: ``type``, ``title``, ``status``, ``detail`` — never a stack trace.
 
-Each failure the API knows gets its own status and ``type`` IRI and a detail a
-user can act on; anything unexpected is logged here and answered with a plain
-500 problem. :func:`install` registers the handlers on an app.
+This is the one place the API turns an error into an answer. Any error of
+govkg's family (``ontology.errors``) is answered with its own status, its
+``type`` IRI (``https://w3id.org/govkg/problems/<kind>``), its title and its
+detail, whichever layer raised it; routers let them through. What only HTTP
+knows — a missing API key, an unsupported media type, an ``Accept`` header
+nothing satisfies — routers raise as :class:`ProblemError`. Anything
+unexpected (and govkg's own faults, status 500) is logged here and answered
+with a plain 500 problem. :func:`install` registers the handlers on an app.
 """
 
 from __future__ import annotations
@@ -17,23 +22,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.sparql_runner import (
-    QueryEvaluationError,
-    QuerySyntaxError,
-    QueryTimeout,
-    RunnerBusy,
-    RunnerClosed,
-    TooManyRows,
-)
-from graph.store import StoreError
-from queries.registry import ParameterError, QueryDefinitionError
+from ontology.errors import PROBLEM_BASE, GovkgError, InvalidInput, NotFound
 
 log = logging.getLogger(__name__)
 
-#: Base of the ``type`` IRIs of govkg's problems.
-PROBLEM_BASE = "https://w3id.org/govkg/problems/"
 #: The media type of problem responses.
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+_UNEXPECTED = "Something went wrong on our side; it has been logged. Try again, or report it."
 
 
 class Problem(BaseModel):
@@ -48,8 +44,11 @@ class Problem(BaseModel):
     )
 
 
-class ProblemError(Exception):
-    """Raise to answer with a problem: ``ProblemError(404, "no person with id …")``."""
+class ProblemError(GovkgError):
+    """A problem only HTTP knows about: ``ProblemError(415, "send …", kind="unsupported-media-type")``.
+
+    ``kind`` None gives the ``about:blank`` type (a plain HTTP status).
+    """
 
     def __init__(
         self,
@@ -63,35 +62,39 @@ class ProblemError(Exception):
     ) -> None:
         super().__init__(detail)
         self.status = status
-        self.detail = detail
-        self.kind = kind
-        self.title = title or HTTPStatus(status).phrase
+        self.kind = kind or ""
+        self.title = title
         self.headers = headers
         self.errors = errors
 
 
-def not_found(what: str, identifier: str, listing: str) -> ProblemError:
+def not_found(what: str, identifier: str, listing: str) -> NotFound:
     """The 404 of an unknown id, saying where the known ones are listed."""
-    return ProblemError(
-        404,
-        f"no {what} with id {identifier!r}; ids are the last segment of the entity's IRI — list them at {listing}",
-        kind="not-found",
+    return NotFound(
+        f"no {what} with id {identifier!r}; ids are the last segment of the entity's IRI — list them at {listing}"
     )
 
 
-def problem_response(problem: ProblemError) -> JSONResponse:
-    """The JSON response of a problem."""
+def problem_response(error: GovkgError) -> JSONResponse:
+    """The problem details answer of ``error``."""
+    headers = {"Retry-After": str(error.retry_after)} if error.retry_after else {}
+    errors = None
+    if isinstance(error, ProblemError):
+        headers |= error.headers or {}
+        errors = error.errors
+    elif isinstance(error, InvalidInput) and error.parameter:
+        errors = [{"parameter": error.parameter, "message": error.message}]
     body = Problem(
-        type=PROBLEM_BASE + problem.kind if problem.kind else "about:blank",
-        title=problem.title,
-        status=problem.status,
-        detail=problem.detail,
-        errors=problem.errors,
+        type=PROBLEM_BASE + error.kind if error.kind else "about:blank",
+        title=error.title or HTTPStatus(error.status).phrase,
+        status=error.status,
+        detail=error.detail,
+        errors=errors,
     )
     return JSONResponse(
         body.model_dump(exclude_none=True),
-        status_code=problem.status,
-        headers=problem.headers,
+        status_code=error.status,
+        headers=headers or None,
         media_type=PROBLEM_MEDIA_TYPE,
     )
 
@@ -114,100 +117,35 @@ def _validation_errors(exc: RequestValidationError) -> tuple[str, list[dict[str,
     return f"invalid request: {summary}", errors
 
 
-def _handlers() -> dict[type[Exception], Any]:
-    def problem(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, ProblemError)
-        return problem_response(exc)
+def _govkg_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, GovkgError)
+    if exc.status >= 500 and not exc.retry_after and not isinstance(exc, ProblemError):
+        if exc.status == 500:  # govkg's own fault (a query file, a binding): as unexpected as a bug
+            return _unexpected(request, exc)
+        log.error("%s on %s %s: %s", exc.kind, request.method, request.url.path, exc)
+    return problem_response(exc)
 
-    def http_error(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, StarletteHTTPException)
-        detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).description
-        return problem_response(ProblemError(exc.status_code, detail, headers=dict(exc.headers or {})))
 
-    def invalid(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
-        detail, errors = _validation_errors(exc)
-        return problem_response(ProblemError(422, detail, kind="invalid-parameters", errors=errors))
+def _http_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).description
+    return problem_response(ProblemError(exc.status_code, detail, headers=dict(exc.headers or {})))
 
-    def parameter(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, ParameterError)
-        return problem_response(
-            ProblemError(
-                422,
-                str(exc),
-                kind="invalid-parameters",
-                errors=[{"parameter": exc.parameter, "message": exc.message}],
-            )
-        )
 
-    def timeout(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, QueryTimeout)
-        return problem_response(
-            ProblemError(
-                504,
-                f"The query took longer than {exc.seconds:g} s and was stopped. Narrow it (more specific "
-                "patterns, fewer joins, a LIMIT) or ask for a larger GOVKG_QUERY_TIMEOUT.",
-                kind="query-timeout",
-                title="Query timed out",
-            )
-        )
+def _invalid(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    detail, errors = _validation_errors(exc)
+    return problem_response(ProblemError(422, detail, kind="invalid-parameters", errors=errors))
 
-    def too_many(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, TooManyRows)
-        return problem_response(
-            ProblemError(
-                422,
-                f"The answer has more than {exc.limit} rows, the most this service returns (GOVKG_MAX_ROWS). "
-                "Add filters or a LIMIT, and page with LIMIT/OFFSET.",
-                kind="too-many-rows",
-                title="Answer too large",
-            )
-        )
 
-    def unavailable(_: Request, exc: Exception) -> JSONResponse:
-        return problem_response(
-            ProblemError(
-                503,
-                f"{exc}",
-                kind="busy" if isinstance(exc, RunnerBusy) else "unavailable",
-                headers={"Retry-After": "5"},
-            )
-        )
-
-    def syntax(_: Request, exc: Exception) -> JSONResponse:
-        return problem_response(ProblemError(400, f"The query is not valid SPARQL: {exc}", kind="sparql-syntax"))
-
-    def evaluation(_: Request, exc: Exception) -> JSONResponse:
-        return problem_response(ProblemError(400, f"The query failed while running: {exc}", kind="query-failed"))
-
-    def store(_: Request, exc: Exception) -> JSONResponse:
-        log.error("store failure: %s", exc)
-        return problem_response(ProblemError(503, str(exc), kind="store-unavailable"))
-
-    def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
-        return problem_response(
-            ProblemError(500, "Something went wrong on our side; it has been logged. Try again, or report it.")
-        )
-
-    return {
-        ProblemError: problem,
-        StarletteHTTPException: http_error,
-        RequestValidationError: invalid,
-        ParameterError: parameter,
-        QueryTimeout: timeout,
-        TooManyRows: too_many,
-        RunnerBusy: unavailable,
-        RunnerClosed: unavailable,
-        QuerySyntaxError: syntax,
-        QueryEvaluationError: evaluation,
-        StoreError: store,
-        QueryDefinitionError: unexpected,
-        Exception: unexpected,
-    }
+def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(ProblemError(500, _UNEXPECTED))
 
 
 def install(app: FastAPI) -> None:
     """Answer every error of ``app`` as problem details."""
-    for exception, handler in _handlers().items():
-        app.add_exception_handler(exception, handler)
+    app.add_exception_handler(GovkgError, _govkg_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(Exception, _unexpected)

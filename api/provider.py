@@ -18,14 +18,21 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from api.decisions import load_decisions
-from api.ingestion import IngestSummary, Status, Upload, ingest_uploads
-from api.settings import INTERNAL_ROWS_CAP, Settings, snapshot_root
-from graph.reference import ensure_reference
-from graph.sparql_runner import Dataset, Rows, RunnerClosed, Serialized, Snapshot, SparqlRunner, Term, Value
-from graph.store import OxigraphStore
+from graph.sparql.binding import Term
+from graph.sparql.errors import RunnerClosed
+from graph.sparql.results import Dataset, Rows, Serialized, Value
+from graph.sparql.runner import SparqlRunner
+from graph.sparql.worker import Snapshot
+from graph.store.embedded import OxigraphStore
 from queries.resources import SEARCH_LABELS, ListQuery
 from queries.search import SearchIndex
+from services.decisions import load_decisions
+from services.ingest.outcomes import IngestSummary, Status
+from services.ingest.pipeline import ingest_uploads
+from services.ingest.prepare import Upload
+from services.retract import retract_article
+from services.settings import INTERNAL_ROWS_CAP, Settings, snapshot_root
+from services.stores import open_embedded_store
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +58,7 @@ class GraphProvider:
 
     def open(self) -> None:
         """Open the live store (loading the reference graph), start the workers, publish the first snapshot."""
-        self.settings.store.mkdir(parents=True, exist_ok=True)
-        self._store = OxigraphStore(self.settings.store)
-        ensure_reference(self._store)
+        self._store = open_embedded_store(self.settings)
         self._root.mkdir(parents=True, exist_ok=True)
         for stale in self._root.glob(f"{_SNAPSHOT_PREFIX}*"):
             shutil.rmtree(stale, ignore_errors=True)  # left by a process that did not shut down
@@ -149,8 +154,7 @@ class GraphProvider:
     def retract(self, article: URIRef) -> bool:
         """Remove exactly what an article asserted; False when the store does not know it."""
         with self._write_lock:
-            found = self.store.retract_article(article)
+            found = retract_article(self.store, article)
             if found:
-                self.store.flush()
                 self._publish()
         return found

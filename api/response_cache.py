@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from graph.sparql_runner import RunnerClosed
+from graph.sparql.errors import RunnerClosed
 
 #: Header telling a client (and the tests) whether the answer came from the cache.
 CACHE_HEADER = b"x-govkg-cache"

@@ -18,7 +18,7 @@ from api.models import (
     ProvinceSummary,
     Ref,
 )
-from graph.sparql_runner import Value
+from graph.sparql.results import Value
 from ontology.gazetteer import Province, provinces
 from ontology.namespaces import ORG
 from queries.resources import pairs

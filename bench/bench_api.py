@@ -27,7 +27,6 @@ import multiprocessing
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,33 +34,17 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
-from decimal import Decimal
 from multiprocessing.queues import Queue
 from pathlib import Path
-from random import Random
 from urllib.parse import quote
 
 import httpx
 import pyoxigraph as ox
 
-from graph.reference import ensure_reference
-from graph.store import OxigraphStore, ntriples
-from loaders.article import Article
-from loaders.rdf_mapping import article_graph
-from loaders.record import (
-    Evidence,
-    Extraction,
-    LegalDocument,
-    Meeting,
-    Observation,
-    Organization,
-    Person,
-    Post,
-    Reference,
-)
-from ontology.gazetteer import Province, provinces
-from ontology.identity import mint_article_iri
+from ontology.gazetteer import provinces
+from tests.factories.network import free_port
+from tests.factories.stores import build_store
+from tests.factories.synthetic import SyntheticWorld
 
 REPO = Path(__file__).resolve().parent.parent
 PREFIXES = "PREFIX govkg: <https://w3id.org/govkg/def#>\nPREFIX foaf: <http://xmlns.com/foaf/0.1/>\n"
@@ -78,107 +61,22 @@ TOP_DOCUMENTS = PREFIXES + (
 
 # -- a store of invented articles (hand-made extractions, no extractor involved) ---------------------------------
 
-_SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô")
-_MIDDLES = ("Văn", "Thị", "Đức", "Minh", "Thanh", "Quốc", "Hữu", "Ngọc", "Xuân", "Công")
-_GIVEN = ("An", "Bình", "Cường", "Dũng", "Hùng", "Hòa", "Khánh", "Lâm", "Mạnh", "Nam", "Phúc", "Sơn", "Thái", "Tuấn")
-_TITLES = ("Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc")
-_KINDS = (("hội nghị", "Conference"), ("cuộc họp", "CommitteeMeeting"), ("buổi làm việc", "WorkingSession"))
-
-
-@dataclass(frozen=True)
-class _World:
-    units: tuple[Province, ...]
-    people: dict[str, list[str]]
-    decrees: tuple[str, ...]
-
-
-def _world(rng: Random) -> _World:
-    units = tuple(unit for unit in provinces() if unit.valid_from is None)
-    people = {
-        unit.code: sorted({f"{rng.choice(_SURNAMES)} {rng.choice(_MIDDLES)} {rng.choice(_GIVEN)}" for _ in range(12)})
-        for unit in units
-    }
-    decrees = tuple(f"{number}/{year}/NĐ-CP" for number in range(10, 160) for year in (2015, 2018, 2021))
-    return _World(units, people, decrees)
-
-
-def invented_extraction(world: _World, rng: Random, index: int) -> Extraction:
-    """One invented article: a meeting chaired by one or two officials under a decree, with a figure."""
-    unit = rng.choice(world.units)
-    chair, other = rng.sample(world.people[unit.code], 2)
-    title = rng.choice(_TITLES)
-    decree = rng.choice(world.decrees)
-    kind, kind_class = rng.choice(_KINDS)
-    day = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
-    committee = f"Ủy ban nhân dân tỉnh {unit.name}"
-    text = (
-        f"Ngày {day.day}/{day.month}, {title} UBND tỉnh {chair} chủ trì {kind} triển khai Nghị định số {decree}. "
-        f"Dự có ông {other}, Giám đốc Sở Nội vụ tỉnh {unit.name}. Tỷ lệ hồ sơ trực tuyến đạt {index % 97}%."
-    )
-    chaired = Evidence.of_fragment(text, f"{title} UBND tỉnh {chair} chủ trì", "chair.title_name_chu_tri")
-    attended = Evidence.of_fragment(text, f"ông {other}, Giám đốc Sở", "post.name_comma_title")
-    cited = Evidence.of_fragment(text, f"Nghị định số {decree}", "document.notation")
-    chairs = [Reference(chair, chaired)] + ([Reference(other, attended)] if index % 5 == 0 else [])
-    return Extraction(
-        article=Article(key=f"bench-{index:06d}.txt", file=f"bench-{index:06d}.txt", text=text, published=day),
-        province=unit,
-        persons=[
-            Person(chair, chaired, [Post(title, committee, chaired)], unit),
-            Person(other, attended, [Post("Giám đốc", f"Sở Nội vụ tỉnh {unit.name}", attended)], unit),
-        ],
-        organizations=[Organization(committee, "PeoplesCommittee", chaired, unit)],
-        legal_documents=[LegalDocument("Nghị định", decree, cited, issuer="Chính phủ")],
-        meetings=[
-            Meeting(
-                kind,
-                kind_class,
-                Evidence.of_fragment(text, f"chủ trì {kind}", "meeting.trigger"),
-                day,
-                unit,
-                chairs=chairs,
-                attendees=[Reference(other, attended)] if index % 5 else [],
-                legal_basis=[Reference(decree, cited)],
-            )
-        ],
-        observations=[
-            Observation(
-                "tỷ lệ hồ sơ trực tuyến",
-                Decimal(index % 97),
-                "%",
-                Evidence.of_fragment(text, "Tỷ lệ hồ sơ trực tuyến", "indicator.rate"),
-            )
-        ],
-    )
-
 
 def invented_store(path: Path, articles: int, seed: int = 0) -> Path:
-    """Write a store of ``articles`` invented articles at ``path`` (the reference graph first)."""
-    store = OxigraphStore(path)
-    ensure_reference(store)
-    rng = Random(seed)
-    world = _world(rng)
-    for index in range(articles):
-        extraction = invented_extraction(world, rng, index)
-        store.replace_article(mint_article_iri(extraction.article.key), ntriples(article_graph(extraction)))
-    store.flush()
-    del store
-    return path
+    """Write a store of ``articles`` invented articles at ``path``: the tests' synthetic world
+    (``tests.factories.synthetic``) over every unit of the 63-unit map, twelve officials each."""
+    units = [unit.code for unit in provinces() if unit.valid_from is None]
+    world = SyntheticWorld(seed, provinces=units, officials=12)
+    return build_store(path, (world.extraction(number) for number in range(articles)))
 
 
 # -- the server ----------------------------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextmanager
 def serve(store: Path, *, cache_size: int, workers: int, timeout: float) -> Iterator[str]:
     """Run the API over ``store`` in a uvicorn process; yield its URL."""
-    port = _free_port()
+    port = free_port()
     environment = os.environ | {
         "GOVKG_STORE": str(store),
         "GOVKG_QUERY_CACHE_SIZE": str(cache_size),

@@ -25,9 +25,10 @@ from pathlib import Path
 
 from bench.memory import PeakMemory, tree_rss_mb
 from bench.stores import synthetic_store
-from graph.exports.formats import FORMATS, prepare_export
-from graph.networkx_projection import GraphFilter, project, province_iri
-from graph.store import OxigraphStore
+from graph.exports.registry import FORMATS, prepare_export
+from graph.projection.filters import GraphFilter, province_iri
+from graph.projection.networkx_graph import project
+from graph.store.embedded import OxigraphStore
 
 OUT = Path(__file__).resolve().parent / "out" / "exports"
 PROJECTION = "projection"

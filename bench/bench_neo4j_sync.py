@@ -30,12 +30,13 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from graph.neo4j_connection import Neo4jConnection, connect
-from graph.neo4j_mapping import NODES
-from graph.neo4j_sync import ProjectionSync, SyncReport
-from graph.neo4j_writer import DEFAULT_BATCH_SIZE, Neo4jWriter
-from graph.reference import ensure_reference
-from graph.store import ArticleStore, OxigraphStore
+from graph.neo4j.connection import Neo4jConnection, connect
+from graph.neo4j.sync import ProjectionSync, SyncReport
+from graph.neo4j.writer import DEFAULT_BATCH_SIZE, Neo4jWriter
+from graph.projection.spec import NODES
+from graph.store.base import ArticleStore
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
 
 
 @dataclass(frozen=True)

@@ -31,20 +31,22 @@ import pyoxigraph as ox
 import rdflib
 from pyshacl import validate as shacl_validate
 
-from api.ingestion import prepare_batch, write_prepared
 from bench.bench_extraction import extraction_rate, underthesea_baseline
 from bench.generator import write_corpus
 from bench.memory import PeakMemory
 from bench.stores import CACHE, store_path, synthetic_corpus, synthetic_store
-from graph.sparql_runner import Snapshot, SparqlRunner
-from graph.store import OxigraphStore
-from graph.validation import shapes_graph, validate_article_graphs
+from graph.sparql.runner import SparqlRunner
+from graph.sparql.worker import Snapshot
+from graph.store.embedded import OxigraphStore
+from graph.validation.shapes import shapes_graph, validate_article_graphs
 from loaders.evaluation import evaluate
 from loaders.pipeline import extract
 from loaders.rdf_mapping import article_graph
 from loaders.reading import DEFAULT_MAX_BYTES, parse_article
 from ontology.identity import mint_article_iri
 from queries.registry import NamedQuery, registry
+from services.ingest.prepare import prepare_batch
+from services.ingest.write import write_prepared
 
 log = logging.getLogger(__name__)
 

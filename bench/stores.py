@@ -20,12 +20,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from api.ingestion import Status, ingest
 from bench.generator import write_corpus
 from bench.memory import PeakMemory
-from graph.reference import ensure_reference, reference_version
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference, reference_version
 from loaders.reading import DEFAULT_MAX_BYTES
+from services.ingest.outcomes import Status
+from services.ingest.pipeline import ingest
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +72,9 @@ def synthetic_corpus(size: int, seed: int = 0, cache: Path = CACHE, rebuild: boo
 def synthetic_store(size: int, seed: int = 0, workers: int = 2, cache: Path = CACHE, rebuild: bool = False) -> Path:
     """The path of an embedded Oxigraph store holding the ingested corpus, built if not cached.
 
-    The corpus goes through ``api.ingestion.ingest`` (read, extract, map,
+    The corpus goes through ``services.ingest.pipeline.ingest`` (read, extract, map,
     validate, write) with ``workers`` processes, after the reference graph.
-    Open the result with ``graph.store.OxigraphStore`` (or ``read_only``).
+    Open the result with ``graph.store.embedded.OxigraphStore`` (or ``read_only``).
     A cache written by another version of the generator is reported (and
     replaced when ``rebuild``); changes to the pipeline are not detected:
     pass ``rebuild=True`` after them.

@@ -24,8 +24,10 @@ from itertools import combinations
 
 import networkx as nx
 
-from graph.networkx_projection import HUBS, WHOLE_GRAPH, GraphFilter, label_of, project
-from graph.store import ArticleStore
+from graph.projection.filters import WHOLE_GRAPH, GraphFilter, UnknownEntity
+from graph.projection.labels import HUBS, label_of
+from graph.projection.networkx_graph import project
+from graph.store.base import ArticleStore
 
 #: Seed of every randomised step (betweenness sampling, Louvain), so results repeat.
 SEED = 20_250_701
@@ -33,6 +35,10 @@ SEED = 20_250_701
 EXACT_BETWEENNESS_UP_TO = 2_000
 #: The relationships a shortest path may follow.
 PATH_RELATIONSHIPS = frozenset({"HOLDS_POST", "CHAIRED", "ATTENDED", "ORGANIZED", "UNDER", "ISSUED_BY"})
+
+
+class NotInGraph(UnknownEntity, KeyError):
+    """A path's end that is no node of the graph (a ``KeyError``, as networkx's own)."""
 
 
 class Network(StrEnum):
@@ -154,10 +160,10 @@ def communities(network: nx.Graph, min_size: int = 2, resolution: float = 1.0) -
 
 def shortest_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[Step] | None:
     """The shortest chain of relationships from ``source`` to ``target``, in either direction, avoiding
-    provinces and articles; ``None`` when none links them. Raises ``KeyError`` for a node not in the graph."""
+    provinces and articles; ``None`` when none links them. Raises :class:`NotInGraph` for a node not in the graph."""
     for node in (source, target):
         if node not in graph:
-            raise KeyError(node)
+            raise NotInGraph(f"{node} is not in the graph")
     allowed = [n for n, data in graph.nodes(data=True) if label_of(data) not in HUBS or n in (source, target)]
     view = nx.Graph(graph.subgraph(allowed))
     try:

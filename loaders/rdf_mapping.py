@@ -32,24 +32,7 @@ from ontology.identity import (
 )
 from ontology.namespaces import DCTERMS, ELI, FOAF, GOVKG, ID, ORG, PROV, QB, RDF, RDFS, SCHEMA, SKOS, XSD
 from ontology.orthography import comparison_key, slug
-
-_DOCUMENT_TYPES = {
-    "Luật": GOVKG.Law,
-    "Pháp lệnh": GOVKG.Ordinance,
-    "Nghị định": GOVKG.Decree,
-    "Quyết định": GOVKG.Decision,
-    "Chỉ thị": GOVKG.Directive,
-    "Nghị quyết": GOVKG.Resolution,
-    "Thông tư": GOVKG.Circular,
-    "Kế hoạch": GOVKG.Plan,
-    "Công văn": GOVKG.OfficialLetter,
-    "Tờ trình": GOVKG.Submission,
-    "Thông báo": GOVKG.Announcement,
-    "Công điện": GOVKG.Dispatch,
-    "Kết luận": GOVKG.Conclusion,
-    "Hướng dẫn": GOVKG.Guidance,
-    "Quy định": GOVKG.Regulation,
-}
+from ontology.vocabulary import document_type_named, organization_kind
 
 #: One RDF statement as rdflib terms.
 Statement = tuple[Node, Node, Node]
@@ -67,11 +50,8 @@ EVIDENCED_PREDICATES = (
 
 
 def document_class(vietnamese_type: str) -> URIRef:
-    """The govkg class of a Vietnamese document type ("Nghị định" → ``govkg:Decree``)."""
-    try:
-        return _DOCUMENT_TYPES[vietnamese_type]
-    except KeyError:
-        raise ValueError(f"unknown legal document type {vietnamese_type!r}") from None
+    """The govkg class of a Vietnamese document type ("Nghị định" → ``govkg:Decree``); ``ValueError`` if unknown."""
+    return document_type_named(vietnamese_type).iri
 
 
 class ArticleGraphBuilder:
@@ -169,7 +149,7 @@ class ArticleGraphBuilder:
         self._organizations[key] = iri
         self._add(iri, RDF.type, ORG.Organization)
         if organization and organization.kind != "Organization":
-            self._add(iri, RDF.type, GOVKG[organization.kind])
+            self._add(iri, RDF.type, organization_kind(organization.kind).iri)
         self._add(iri, SKOS.prefLabel, Literal(name, lang="vi"))
         if province:
             self._add(iri, GOVKG.province, province.iri)

@@ -70,7 +70,11 @@ class Person:
 
 @dataclass(slots=True)
 class Organization:
-    """A state, party or public body, full name written out with its province."""
+    """A state, party or public body, full name written out with its province.
+
+    ``kind`` is the name of an ``ontology.vocabulary.OrganizationKind`` ("PeoplesCommittee"),
+    or "Organization" when none fits; the RDF mapping looks it up there.
+    """
 
     name: str
     kind: str

@@ -21,6 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
+from ontology.files import ontology_graph
 from ontology.namespaces import GOVKG
 from ontology.orthography import comparison_key
 
@@ -71,11 +72,8 @@ def reference_graph_path() -> Path:
     return path
 
 
-@functools.cache
 def _graph() -> Graph:
-    graph = Graph()
-    graph.parse(data=resources.files("ontology").joinpath(_RESOURCE).read_bytes(), format="turtle")
-    return graph
+    return ontology_graph(_RESOURCE)
 
 
 def _strings(values: Iterable[Node]) -> tuple[str, ...]:

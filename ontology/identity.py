@@ -38,9 +38,21 @@ def mint_article_iri(article_key: str) -> URIRef:
     return _mint("article", article_key.rsplit("/", 1)[-1] or article_key, article_key)
 
 
+#: The IRIs of articles' named graphs start with this.
+ARTICLE_GRAPHS = str(ID["graph/article/"])
+_ARTICLES = str(ID["article/"])
+
+
 def article_graph_iri(article_iri: URIRef) -> URIRef:
     """The named graph holding everything one article asserts."""
     return URIRef(str(article_iri).replace("/id/article/", "/id/graph/article/", 1))
+
+
+def article_of_graph(graph: str) -> str | None:
+    """The article whose named graph ``graph`` is (``None`` for the reference graph and others)."""
+    if graph.startswith(ARTICLE_GRAPHS):
+        return _ARTICLES + graph[len(ARTICLE_GRAPHS) :]
+    return None
 
 
 def mint_person_iri(name: str, disambiguator: str) -> URIRef:

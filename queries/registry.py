@@ -12,7 +12,7 @@ Each ``NAME.rq`` starts with a header of comment lines that declares it (see
 Parameter values never enter the query text as caller text: each is checked
 and turned into an RDF term (:meth:`NamedQuery.bind`), and the runner binds it
 to the variable ``?param_NAME`` in a ``VALUES`` row at the start of the
-``WHERE`` group (:func:`graph.sparql_runner.bind_values`), where the engine
+``WHERE`` group (:func:`graph.sparql.binding.bind_values`), where the engine
 starts from it. An optional parameter that is not given is bound to
 :data:`UNSET`, which the file as a whole treats as "no filter", so it runs as
 it is in any engine. For speed the registry runs a trimmed text
@@ -35,7 +35,10 @@ from importlib import resources
 
 import pyoxigraph as ox
 
-from graph.sparql_runner import Rows, SparqlRunner, Term, Value
+from graph.sparql.binding import Term
+from graph.sparql.results import Rows, Value
+from graph.sparql.runner import SparqlRunner
+from ontology.errors import GovkgError, InvalidInput, NotFound
 from ontology.gazetteer import Province, province_by_code, resolve_province
 from ontology.orthography import canonical_spelling
 
@@ -79,20 +82,22 @@ _TYPE_HINTS = {
 }
 
 
-class QueryDefinitionError(ValueError):
-    """A ``.rq`` file's header does not declare the query properly."""
+class QueryDefinitionError(GovkgError, ValueError):
+    """A ``.rq`` file's header does not declare the query properly (govkg's own fault: status 500)."""
+
+    kind = "query-definition"
 
 
-class ParameterError(ValueError):
+class ParameterError(InvalidInput):
     """A parameter value is missing, unknown or not of its type; the message says what is expected."""
 
+    parameter: str
+
     def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(f"{parameter}: {message}")
-        self.parameter = parameter
-        self.message = message
+        super().__init__(message, parameter=parameter)
 
 
-class UnknownQuery(KeyError):
+class UnknownQuery(NotFound, KeyError):
     """No named query has this name."""
 
 
@@ -360,7 +365,8 @@ class QueryRegistry:
         try:
             return self._queries[name]
         except KeyError:
-            raise UnknownQuery(name) from None
+            known = ", ".join(self._queries)
+            raise UnknownQuery(f"no named query {name!r}; the named queries are {known}") from None
 
 
 @functools.cache

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import networkx as nx
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from api.problems import ProblemError, problem_responses
-from api.routers.export import FilterDep
-from api.settings import Settings
-from api.store_access import get_settings, get_store
+from api.parameters import GraphFilterDep, SettingsDep, StoreDep
+from api.problems import problem_responses
 from graph import analytics
 from graph.analytics import Network
-from graph.networkx_projection import GraphFilter, UnknownEntity, entity_iri
-from graph.store import OxigraphStore
+from graph.projection.filters import entity_iri
+from ontology.errors import NotFound
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 
-StoreDep = Annotated[OxigraphStore, Depends(get_store)]
 NetworkQuery = Annotated[
     Network,
     Query(description="`co-chair`: persons who chaired a meeting together; `co-attendance`: who took part together."),
@@ -60,22 +56,15 @@ class PathStep(BaseModel):
     link: str | None
 
 
-def _network(store: OxigraphStore, network: Network, selection: GraphFilter) -> nx.Graph:
-    try:
-        return analytics.network_from_store(store, network, selection)
-    except UnknownEntity as exc:
-        raise ProblemError(404, str(exc), kind="not-found") from exc
-
-
 def _official(found: analytics.Official) -> Official:
     return Official(iri=found.iri, name=found.name)
 
 
 @router.get("/centrality", response_model=list[CentralityRow], responses=problem_responses(404, 422))
 def centrality(
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: SettingsDep,
     store: StoreDep,
-    selection: FilterDep,
+    selection: GraphFilterDep,
     network: NetworkQuery = Network.CO_CHAIR,
     limit: Annotated[int | None, Query(ge=1, le=10_000, description="How many officials (default: settings).")] = None,
 ) -> list[CentralityRow]:
@@ -89,7 +78,7 @@ def centrality(
     Example: `GET /analytics/centrality?network=co-attendance&province=Lạng Sơn&limit=10`
     """
     top = limit or settings.analytics_top
-    found = analytics.centrality(_network(store, network, selection), limit=top)
+    found = analytics.centrality(analytics.network_from_store(store, network, selection), limit=top)
     return [
         CentralityRow(
             official=_official(row.official),
@@ -105,7 +94,7 @@ def centrality(
 @router.get("/communities", response_model=list[CommunityRow], responses=problem_responses(404, 422))
 def communities(
     store: StoreDep,
-    selection: FilterDep,
+    selection: GraphFilterDep,
     network: NetworkQuery = Network.CO_CHAIR,
     min_size: Annotated[int, Query(ge=1, le=1000, description="Smallest group listed.")] = 2,
 ) -> list[CommunityRow]:
@@ -115,7 +104,7 @@ def communities(
 
     Example: `GET /analytics/communities?network=co-attendance&from=2020-01-01`
     """
-    found = analytics.communities(_network(store, network, selection), min_size=min_size)
+    found = analytics.communities(analytics.network_from_store(store, network, selection), min_size=min_size)
     return [
         CommunityRow(size=len(c.members), meetings=c.meetings, members=[_official(m) for m in c.members]) for c in found
     ]
@@ -134,10 +123,7 @@ def path(
 
     Example: `GET /analytics/path?source=hoang-van-thai-ffdbbc93db&target=nong-duc-manh-bb0ac21fdd`
     """
-    try:
-        steps = analytics.path_from_store(store, entity_iri(source, "person"), entity_iri(target, "person"))
-    except KeyError as exc:
-        raise ProblemError(404, f"{exc.args[0]} is not in the graph", kind="not-found") from exc
+    steps = analytics.path_from_store(store, entity_iri(source, "person"), entity_iri(target, "person"))
     if steps is None:
-        raise ProblemError(404, "no chain of posts, meetings or documents links the two", kind="not-found")
+        raise NotFound("no chain of posts, meetings or documents links the two")
     return [PathStep(iri=s.iri, label=s.label, caption=s.caption, link=s.link) for s in steps]

@@ -5,36 +5,32 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter, ValidationError
 from starlette.datastructures import UploadFile
 
 from api.evidence import statements
-from api.filters import day, given, province
-from api.identifiers import ID_PATTERN, Kind, entity_id, entity_iri
-from api.ingestion import Status, Upload
+from api.filters import days, given, province
+from api.identifiers import Kind, entity_id, entity_iri
 from api.models import ArticleDetail, ArticleIn, ArticleSummary, IngestOutcome, IngestReport, Links, Page, Ref
-from api.paging import PageDep
+from api.parameters import ArticleId, FromDay, PageDep, ProviderDep, ProvinceFilter, SettingsDep, ToDay
 from api.problems import ProblemError, not_found, problem_responses
-from api.settings import Settings
-from api.store_access import ProviderDep, get_settings
 from api.summaries import Row, province_ref, text
 from api.summaries import day as cell_day
 from ontology.identity import article_graph_iri
 from queries.registry import ParameterError
 from queries.resources import ARTICLES, EVIDENCE, GRAPH_SIZE
+from services.ingest.outcomes import Status
+from services.ingest.prepare import Upload
+from services.settings import Settings
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
-ArticleId = Annotated[
-    str, Path(pattern=ID_PATTERN, description="The article's id, e.g. `lang-son-2015-txt-9caf62f7be`.")
-]
 _ARTICLES_IN = TypeAdapter(list[ArticleIn] | ArticleIn)
 
 
@@ -55,7 +51,7 @@ def article_summary(row: Row) -> ArticleSummary:
 
 
 def require_api_key(
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: SettingsDep,
     x_api_key: Annotated[str | None, Header(description="The write key (GOVKG_API_KEY).")] = None,
 ) -> None:
     """FastAPI dependency: 403 when writes are disabled, 401 when the key is missing or wrong."""
@@ -79,23 +75,15 @@ def require_api_key(
 def list_articles(
     provider: ProviderDep,
     page: PageDep,
-    province_name: Annotated[
-        str | None,
-        Query(alias="province", min_length=1, max_length=100, description="A unit code or name (predecessors too)."),
-    ] = None,
-    start: Annotated[date | None, Query(alias="from", description="Published on or after this day.")] = None,
-    end: Annotated[date | None, Query(alias="to", description="Published on or before this day.")] = None,
+    province_name: ProvinceFilter = None,
+    start: FromDay = None,
+    end: ToDay = None,
 ) -> Page[ArticleSummary]:
     """List the accepted articles, newest first. Quarantined articles (invalid graphs) are not listed.
 
     Filter by `province` (code or name; units it succeeded match too) and by publication day (`from`, `to`).
     """
-    if start and end and start > end:
-        raise ParameterError("from", f"{start} is after to={end}")
-    filters = given(
-        province=province(province_name) if province_name else None,
-        **{"from": day(start) if start else None, "to": day(end) if end else None},
-    )
+    filters = given(province=province(province_name) if province_name else None) | days(start, end)
     return page.page(provider.rows(ARTICLES, filters), article_summary)
 
 
@@ -190,9 +178,7 @@ async def _uploads(request: Request, settings: Settings) -> list[Upload]:
     responses=problem_responses(400, 401, 403, 413, 415, 422, 503),
     openapi_extra=_UPLOAD_BODY,
 )
-async def post_articles(
-    request: Request, provider: ProviderDep, settings: Annotated[Settings, Depends(get_settings)]
-) -> IngestReport:
+async def post_articles(request: Request, provider: ProviderDep, settings: SettingsDep) -> IngestReport:
     """Ingest articles (requires the `X-API-Key` header).
 
     Send either **files** — `multipart/form-data` with one or more `files` (`.txt`, `.html`, `.json`, in

@@ -16,31 +16,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Request
 from pydantic import BaseModel, Field
 
-from api.problems import ProblemError, problem_responses
-from api.settings import Settings
-from graph.neo4j_connection import Neo4jConnection, Neo4jUnavailable, connect
-from graph.neo4j_guard import CypherRefused
-from graph.neo4j_reader import CypherFailed, CypherTimeout, CypherTooManyRows, read_query
+from api.problems import problem_responses
+from graph.neo4j.connection import Neo4jConnection
+from graph.neo4j.reader import read_query
+from services.settings import Settings
+from services.stores import open_neo4j
 
 #: Longest query text accepted, in characters.
 MAX_QUERY_CHARS = 100_000
-
-
-def neo4j_connection(settings: Settings) -> Neo4jConnection:
-    """A connection to the configured Neo4j database; ``Neo4jUnavailable`` when none is configured."""
-    if not settings.neo4j_uri:
-        raise Neo4jUnavailable(
-            "Neo4j is not configured: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE), "
-            "then run `govkg neo4j sync`"
-        )
-    return connect(
-        settings.neo4j_uri,
-        settings.neo4j_user,
-        settings.neo4j_password.get_secret_value(),
-        settings.neo4j_database,
-        connect_seconds=settings.neo4j_connect_timeout,
-        retry_seconds=settings.neo4j_connect_timeout,
-    )
 
 
 class Neo4jAccess:
@@ -55,7 +38,7 @@ class Neo4jAccess:
         """The open connection (created on the first call)."""
         with self._lock:
             if self._connection is None:
-                self._connection = neo4j_connection(self.settings)
+                self._connection = open_neo4j(self.settings)
             return self._connection
 
     def close(self) -> None:
@@ -112,11 +95,6 @@ class CypherResponse(BaseModel):
     rows: list[dict[str, Any]]
 
 
-def _problem(status: int, kind: str, title: str, detail: str) -> ProblemError:
-    headers = {"Retry-After": "5"} if status == 503 else None
-    return ProblemError(status, detail, kind=kind, title=title, headers=headers)
-
-
 @router.post("/cypher", response_model=CypherResponse, responses=problem_responses(400, 422, 503, 504))
 def cypher(body: CypherRequest, access: Annotated[Neo4jAccess, Depends(get_neo4j_access)]) -> CypherResponse:
     """Run one read-only Cypher query against the Neo4j projection of the graph.
@@ -137,22 +115,7 @@ def cypher(body: CypherRequest, access: Annotated[Neo4jAccess, Depends(get_neo4j
     the rest of the API does not depend on it.
     """
     settings = access.settings
-    try:
-        result = read_query(
-            access.connection(),
-            body.query,
-            body.parameters,
-            timeout=settings.query_timeout,
-            max_rows=settings.max_rows,
-        )
-    except CypherRefused as exc:
-        raise _problem(400, "cypher-refused", "Query refused", str(exc)) from exc
-    except CypherFailed as exc:
-        raise _problem(400, "cypher-failed", "Neo4j rejected the query", str(exc)) from exc
-    except CypherTooManyRows as exc:
-        raise _problem(422, "too-many-rows", "Too many rows", str(exc)) from exc
-    except CypherTimeout as exc:
-        raise _problem(504, "query-timeout", "Query timed out", str(exc)) from exc
-    except Neo4jUnavailable as exc:
-        raise _problem(503, "neo4j-unavailable", "Neo4j is unavailable", str(exc)) from exc
+    result = read_query(
+        access.connection(), body.query, body.parameters, timeout=settings.query_timeout, max_rows=settings.max_rows
+    )
     return CypherResponse(columns=result.columns, rows=result.records())

@@ -8,10 +8,9 @@ from fastapi import APIRouter, Query
 
 from api.evidence import statements
 from api.models import Page, Statement
-from api.paging import PageDep
+from api.parameters import PageDep, ProviderDep
 from api.problems import problem_responses
-from api.store_access import ProviderDep
-from graph.sparql_runner import Term
+from graph.sparql.binding import Term
 from queries.registry import ParameterError, iri
 from queries.resources import EVIDENCE
 
@@ -22,9 +21,6 @@ _IRI_PATTERN = r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$"
 
 def _iri(description: str) -> object:
     return Query(min_length=3, max_length=1000, pattern=_IRI_PATTERN, description=description)
-
-
-IriParam = Annotated[str | None, _iri("An IRI.")]
 
 
 @router.get("/evidence", response_model=Page[Statement], responses=problem_responses(422, 503, 504))

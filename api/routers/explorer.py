@@ -18,9 +18,11 @@ from fastapi import Path as PathParameter
 from fastapi.responses import FileResponse
 from pydantic import BaseModel
 
-from api.problems import ProblemError, problem_responses
+from api.parameters import QueryName
+from api.problems import problem_responses
 from graph.exports.palette import COLOURS
-from queries.registry import UNSET, NamedQuery, UnknownQuery, bind_value, registry
+from ontology.errors import NotFound
+from queries.registry import UNSET, NamedQuery, bind_value, registry
 
 router = APIRouter(tags=["explorer"])
 
@@ -61,7 +63,7 @@ def static_file(path: Annotated[str, PathParameter(max_length=200)]) -> FileResp
     except (OSError, ValueError):  # a name no file system has (a NUL byte, too long)
         found = False
     if not found:
-        raise ProblemError(404, f"no file {path!r}", kind="not-found")
+        raise NotFound(f"no file {path!r}")
     return FileResponse(target, headers=_PAGE_HEADERS)
 
 
@@ -93,15 +95,12 @@ def examples() -> list[ExampleQuery]:
 
 
 @router.get("/explorer/examples/{name}", response_model=ExampleQuery, responses=problem_responses(404, 422))
-def example(name: Annotated[str, PathParameter(pattern=r"^[a-z_]{1,60}$")], request: Request) -> ExampleQuery:
+def example(name: QueryName, request: Request) -> ExampleQuery:
     """One named query as SPARQL with the parameters in the query string bound in a `VALUES` row.
 
     Example: `GET /explorer/examples/posts_of_person?person=https://w3id.org/govkg/id/person/…`
     """
-    try:
-        query = registry().get(name)
-    except UnknownQuery:
-        raise ProblemError(404, f"no named query {name!r}", kind="not-found") from None
+    query = registry().get(name)
     given = {key: value for key, value in request.query_params.items() if value}
     for key in given:
         query.parameter(key)  # an unknown parameter is refused (422), as /queries refuses it

@@ -2,103 +2,48 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from api.problems import ProblemError, problem_responses
-from api.store_access import get_store
-from graph.exports.formats import FORMATS, ExportName, prepare_export
-from graph.networkx_projection import MAX_HOPS, GraphFilter, UnknownEntity, resolve_filter
-from graph.store import OxigraphStore
+from api.parameters import GraphFilterDep, StoreDep
+from api.problems import problem_responses
+from graph.exports.registry import FORMATS, ExportName, formats_documentation, prepare_export
 
 router = APIRouter(tags=["exports"])
 
 
-def graph_filter(
-    store: Annotated[OxigraphStore, Depends(get_store)],
-    province: Annotated[
-        str | None, Query(max_length=100, description="A unit code (`VN-09`, `VN-07-2025`), name or IRI.")
-    ] = None,
-    person: Annotated[
-        str | None, Query(max_length=300, description="A person's IRI or id: their 2-step neighbourhood.")
-    ] = None,
-    node: Annotated[
-        str | None, Query(max_length=300, description="Any node's IRI: its `hops`-step neighbourhood.")
-    ] = None,
-    hops: Annotated[int, Query(ge=0, le=MAX_HOPS, description="Steps around `node`.")] = 1,
-    document: Annotated[
-        str | None, Query(max_length=300, description="A legal document's notation (`64/2007/NĐ-CP`) or IRI.")
-    ] = None,
-    date_from: Annotated[date | None, Query(alias="from", description="First day of a date range.")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="Last day of a date range.")] = None,
-) -> GraphFilter:
-    """The subgraph a request asks for (dependency shared by the export and analytics routes)."""
-    try:
-        return resolve_filter(
-            store,
-            province=province,
-            person=person,
-            node=node,
-            hops=hops,
-            document=document,
-            date_from=date_from,
-            date_to=date_to,
-        )
-    except UnknownEntity as exc:
-        raise ProblemError(404, str(exc), kind="not-found") from exc
-    except ValueError as exc:
-        raise ProblemError(422, str(exc), kind="invalid-parameters") from exc
+_DESCRIPTION = f"""\
+Export the graph (or the part the filters pick) as a file, streamed. Formats:
 
+{formats_documentation()}
 
-FilterDep = Annotated[GraphFilter, Depends(graph_filter)]
+Without filters, RDF formats stream straight from the store. Filters pick a subgraph and combine:
+
+- `province` — the unit and those it succeeded, what is located, held or reported there, and their neighbours;
+- `person` — everything within two steps of the person (never through a province or an article);
+- `node` + `hops` — everything within `hops` steps of any node (what the explorer draws);
+- `document` — the document, its meetings and their people;
+- `from` / `to` — what happened in the range (meetings, articles, posts by their reports) and who took part.
+
+Labels are Vietnamese, attributes typed; node labels and relationship types are those of the Neo4j
+projection (`Person`, `Meeting` …, `HOLDS_POST`, `CHAIRED` …).
+
+Example: `GET /export/gexf?province=Lạng Sơn&from=2015-01-01&to=2015-12-31`
+"""
 
 
 @router.get(
     "/export/{format}",
+    description=_DESCRIPTION,
     response_class=StreamingResponse,
     responses={
         200: {"description": "The export, streamed.", "content": {f.media_type: {} for f in FORMATS.values()}},
         **problem_responses(404, 422),
     },
 )
-def export(
-    format: ExportName,
-    store: Annotated[OxigraphStore, Depends(get_store)],
-    selection: FilterDep,
-) -> StreamingResponse:
-    """Export the graph (or the part the filters pick) as a file, streamed.
-
-    Formats:
-
-    - `graphml` — GraphML for **yEd** (names and colours shown at once) and **Gephi**;
-    - `gexf` — GEXF 1.3 for **Gephi**, dynamic: meetings and articles on their day, posts from first to
-      last report, officials while they are reported (spells), for Gephi's timeline;
-    - `cytoscape` — Cytoscape.js JSON (`elements.nodes`, `elements.edges`), also for Cytoscape desktop;
-    - `csv` — a ZIP of CSV files for `neo4j-admin database import` (`nodes_<Label>.csv`,
-      `relationships_<TYPE>.csv`, the command line in `import-command.txt`);
-    - `jsonld`, `turtle`, `ntriples` — the RDF (the merged default graph), JSON-LD with govkg's context;
-    - `trig` — the RDF with every article's named graph kept.
-
-    Without filters, RDF formats stream straight from the store. Filters pick a subgraph and combine:
-
-    - `province` — the unit and those it succeeded, what is located, held or reported there, and their neighbours;
-    - `person` — everything within two steps of the person (never through a province or an article);
-    - `node` + `hops` — everything within `hops` steps of any node (what the explorer draws);
-    - `document` — the document, its meetings and their people;
-    - `from` / `to` — what happened in the range (meetings, articles, posts by their reports) and who took part.
-
-    Labels are Vietnamese, attributes typed; node labels and relationship types are those of the Neo4j
-    projection (`Person`, `Meeting` …, `HOLDS_POST`, `CHAIRED` …).
-
-    Example: `GET /export/gexf?province=Lạng Sơn&from=2015-01-01&to=2015-12-31`
-    """
-    try:
-        prepared = prepare_export(store, format.value, selection)
-    except UnknownEntity as exc:
-        raise ProblemError(404, str(exc), kind="not-found") from exc
+def export(format: ExportName, store: StoreDep, selection: GraphFilterDep) -> StreamingResponse:
+    """Export the graph (or the part the filters pick) as a file, streamed (see ``_DESCRIPTION``)."""
+    prepared = prepare_export(store, format.value, selection)
     return StreamingResponse(
         prepared.chunks,
         media_type=prepared.format.media_type,

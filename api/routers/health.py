@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.models import Health
+from api.parameters import ProviderDep
 from api.problems import problem_responses
-from api.store_access import ProviderDep
-from graph.sparql_runner import QueryTimeout
+from ontology.errors import QueryTimeout
 from queries.resources import COUNTS
 
 router = APIRouter(tags=["service"])

@@ -5,22 +5,19 @@ from __future__ import annotations
 from typing import Annotated
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from api.evidence import EvidenceIndex, statements
 from api.filters import given, integer, text_key
-from api.identifiers import ID_PATTERN, Kind, entity_id, entity_iri
+from api.identifiers import Kind, entity_id, entity_iri
 from api.models import LegalDocumentDetail, LegalDocumentSummary, Links, MeetingRole, Page, Ref
-from api.paging import PageDep
+from api.parameters import DocumentId, PageDep, ProviderDep
 from api.problems import not_found, problem_responses
-from api.store_access import ProviderDep
 from api.summaries import Row, day, meeting_ref, text
 from ontology.namespaces import GOVKG, SCHEMA
 from queries.resources import EVIDENCE, LEGAL_DOCUMENTS, MEETINGS
 
 router = APIRouter(prefix="/legal-documents", tags=["legal documents"])
-
-DocumentId = Annotated[str, Path(pattern=ID_PATTERN, description="The document's id, e.g. `64-2007-nd-cp-7aa183b130`.")]
 
 
 def document_summary(row: Row) -> LegalDocumentSummary:

@@ -7,31 +7,25 @@ from datetime import date
 from typing import Annotated
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from api.evidence import EvidenceIndex, statements
-from api.filters import day, entity, given, looks_like_entity, province, text_key
-from api.identifiers import ID_PATTERN, Kind, entity_iri
+from api.filters import days, entity, given, looks_like_entity, province, text_key
+from api.identifiers import Kind, entity_iri
 from api.models import Links, MeetingDetail, MeetingSummary, Page, Participant, Ref, Statement
-from api.paging import PageDep
+from api.parameters import FromDay, MeetingId, PageDep, ProviderDep, ProvinceFilter, ToDay
 from api.problems import not_found, problem_responses
 from api.provider import GraphProvider
-from api.store_access import ProviderDep
 from api.summaries import Row, meeting_summary
-from graph.sparql_runner import Term
+from graph.sparql.binding import Term
 from ontology.namespaces import GOVKG, SCHEMA
 from ontology.orthography import canonical_spelling
-from queries.registry import ParameterError
 from queries.resources import EVIDENCE, MEETINGS
 
 router = APIRouter(prefix="/meetings", tags=["meetings"])
 
 #: A chair name naming more persons than this is matched in SPARQL (one scan of the names) rather than per person.
 MAX_NAMED_CHAIRS = 50
-
-MeetingId = Annotated[
-    str, Path(pattern=ID_PATTERN, description="The meeting's id, e.g. `2016-05-09-committeemeeting-e627586fe8`.")
-]
 
 
 def meeting_filters(
@@ -44,13 +38,10 @@ def meeting_filters(
     organizer: str | None = None,
 ) -> dict[str, Term]:
     """The filters of ``queries.resources.MEETINGS`` for what a caller gave."""
-    if start and end and start > end:
-        raise ParameterError("from", f"{start} is after to={end}")
     filters = given(
         province=province(province_name) if province_name else None,
-        **{"from": day(start) if start else None, "to": day(end) if end else None},
         organizer=entity("organizer", Kind.ORGANIZATION, organizer) if organizer else None,
-    )
+    ) | days(start, end)
     if chair:
         if looks_like_entity(chair):
             filters["chair"] = entity("chair", Kind.PERSON, chair)
@@ -76,17 +67,9 @@ def list_meetings(
             description="The chair: a person's id or IRI, or words of their name (accents and case ignored).",
         ),
     ] = None,
-    province_name: Annotated[
-        str | None,
-        Query(
-            alias="province",
-            min_length=1,
-            max_length=100,
-            description="Where it was held: a unit code or name; units it succeeded match too.",
-        ),
-    ] = None,
-    start: Annotated[date | None, Query(alias="from", description="Held on or after this day (YYYY-MM-DD).")] = None,
-    end: Annotated[date | None, Query(alias="to", description="Held on or before this day (YYYY-MM-DD).")] = None,
+    province_name: ProvinceFilter = None,
+    start: FromDay = None,
+    end: ToDay = None,
     legal_basis: Annotated[
         str | None,
         Query(

@@ -6,13 +6,13 @@ import inspect
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 
 from api.models import NamedQueryInfo, NamedQueryResult, QueryParameterInfo
-from api.problems import ProblemError, problem_responses
+from api.parameters import ProviderDep, QueryName
+from api.problems import problem_responses
 from api.provider import GraphProvider
-from api.store_access import ProviderDep
-from queries.registry import NamedQuery, UnknownQuery, registry
+from queries.registry import NamedQuery, registry
 
 router = APIRouter(prefix="/queries", tags=["named queries"])
 
@@ -35,14 +35,6 @@ def _info(query: NamedQuery) -> NamedQueryInfo:
         columns=list(query.columns),
         run=f"/queries/{query.name}",
     )
-
-
-def _named(name: str) -> NamedQuery:
-    try:
-        return registry().get(name)
-    except UnknownQuery:
-        known = ", ".join(registry().names())
-        raise ProblemError(404, f"no named query {name!r}; the named queries are {known}", kind="not-found") from None
 
 
 @router.get("", response_model=list[NamedQueryInfo])
@@ -116,14 +108,10 @@ for _query in registry():
 
 
 @router.get("/{name}", response_model=NamedQueryResult, responses=problem_responses(404, 422, 503, 504))
-def run_query(
-    name: Annotated[str, Path(pattern=r"^[a-z_]{1,60}$", description="The query's name, e.g. `who_chaired_under`.")],
-    request: Request,
-    provider: ProviderDep,
-) -> NamedQueryResult:
+def run_query(name: QueryName, request: Request, provider: ProviderDep) -> NamedQueryResult:
     """Run a named query by name, its parameters in the query string (each query also has its own
     documented path above). Unknown names answer 404 with the list of names.
 
     Example: `GET /queries/who_chaired_under?document=64/2007/NĐ-CP&province=Lạng Sơn`
     """
-    return _answer(_named(name), request, provider)
+    return _answer(registry().get(name), request, provider)

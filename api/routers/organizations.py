@@ -6,26 +6,24 @@ import re
 from typing import Annotated
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from api.evidence import EvidenceIndex, statements
 from api.filters import given, province, text_key
-from api.identifiers import ID_PATTERN, Kind, entity_id, entity_iri
+from api.identifiers import Kind, entity_id, entity_iri
 from api.models import Links, OrganizationDetail, OrganizationSummary, Page
-from api.paging import PageDep
+from api.parameters import NameFilter, OrganizationId, PageDep, ProviderDep, ProvinceFilter
 from api.problems import not_found, problem_responses
-from api.store_access import ProviderDep
 from api.summaries import Row, meeting_role, post_held, province_ref, text
 from ontology.namespaces import GOVKG, SCHEMA
+from ontology.vocabulary import organization_kinds
 from queries.registry import ParameterError
 from queries.resources import EVIDENCE, MEETINGS, MEMBERSHIP_EVIDENCE, ORGANIZATIONS, POSTS, words
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
 
-OrganizationId = Annotated[
-    str, Path(pattern=ID_PATTERN, description="The organization's id, e.g. `uy-ban-nhan-dan-tinh-lang-son-1643217e87`.")
-]
 _KIND = re.compile(r"^[A-Z][A-Za-z]{1,60}$")
+_KINDS = ", ".join(f"`{kind.name}`" for kind in organization_kinds())
 
 
 def organization_summary(row: Row) -> OrganizationSummary:
@@ -45,20 +43,14 @@ def organization_summary(row: Row) -> OrganizationSummary:
 def list_organizations(
     provider: ProviderDep,
     page: PageDep,
-    name: Annotated[
-        str | None, Query(min_length=1, max_length=200, description="Part of the name, accents and case ignored.")
-    ] = None,
-    province_name: Annotated[
-        str | None,
-        Query(alias="province", min_length=1, max_length=100, description="A unit code or name (predecessors too)."),
-    ] = None,
+    name: NameFilter = None,
+    province_name: ProvinceFilter = None,
     kind: Annotated[
         str | None,
         Query(
             min_length=1,
             max_length=60,
-            description="A govkg kind: `PeoplesCommittee`, `PeoplesCouncil`, `Department`, `Ministry`, `Government`, "
-            "`PartyCommittee`, `SteeringCommittee`, `Agency`, `StateEnterprise`, `Association`.",
+            description=f"A govkg kind: {_KINDS}.",
         ),
     ] = None,
 ) -> Page[OrganizationSummary]:

@@ -5,22 +5,19 @@ from __future__ import annotations
 from typing import Annotated
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from api.evidence import EvidenceIndex, statements
 from api.filters import entity, given, province, text_key
-from api.identifiers import ID_PATTERN, Kind, entity_id, entity_iri
+from api.identifiers import Kind, entity_id, entity_iri
 from api.models import Links, Page, PersonDetail, PersonSummary
-from api.paging import PageDep
+from api.parameters import NameFilter, PageDep, PersonId, ProviderDep, ProvinceFilter
 from api.problems import not_found, problem_responses
-from api.store_access import ProviderDep
 from api.summaries import Row, meeting_role, post_held, province_ref, text
 from ontology.namespaces import GOVKG, SCHEMA
 from queries.resources import EVIDENCE, MEETINGS_OF_PERSON, PERSONS, POSTS, words
 
 router = APIRouter(prefix="/persons", tags=["persons"])
-
-PersonId = Annotated[str, Path(pattern=ID_PATTERN, description="The person's id, e.g. `hoang-van-thai-ffdbbc93db`.")]
 
 
 def person_summary(row: Row) -> PersonSummary:
@@ -40,18 +37,8 @@ def person_summary(row: Row) -> PersonSummary:
 def list_persons(
     provider: ProviderDep,
     page: PageDep,
-    name: Annotated[
-        str | None, Query(min_length=1, max_length=200, description="Part of the name, accents and case ignored.")
-    ] = None,
-    province_filter: Annotated[
-        str | None,
-        Query(
-            alias="province",
-            min_length=1,
-            max_length=100,
-            description="A unit code (`VN-44`, `VN-44-2025`) or name; units it succeeded match too.",
-        ),
-    ] = None,
+    name: NameFilter = None,
+    province_filter: ProvinceFilter = None,
     organization: Annotated[
         str | None,
         Query(min_length=1, max_length=300, description="An organization's id or IRI: persons holding a post in it."),

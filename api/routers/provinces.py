@@ -6,30 +6,21 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from api.filters import given, province
 from api.models import CitedDocument, IndicatorFigure, Official, Page, ProvinceDetail, ProvinceSummary, Ref
-from api.paging import PageDep
-from api.problems import ProblemError, problem_responses
-from api.settings import INTERNAL_ROWS_CAP
-from api.store_access import ProviderDep
+from api.parameters import PageDep, ProviderDep, ProvinceCode
+from api.problems import problem_responses
 from api.summaries import Row, day, meeting_summary, province_summary, text, unit
+from ontology.errors import NotFound
 from ontology.gazetteer import Province, provinces
 from ontology.orthography import search_key
 from queries.registry import ParameterError, registry
 from queries.resources import MEETINGS
+from services.settings import INTERNAL_ROWS_CAP
 
 router = APIRouter(prefix="/provinces", tags=["provinces"])
-
-ProvinceCode = Annotated[
-    str,
-    Path(
-        min_length=1,
-        max_length=100,
-        description="A unit code (`VN-44`, `VN-44-2025`, `VN-HN`) or a name (`An Giang`, `TP.HCM`).",
-    ),
-]
 
 
 def _matches(found: Province, key: str) -> bool:
@@ -76,7 +67,7 @@ def get_province(code: ProvinceCode, provider: ProviderDep) -> ProvinceDetail:
     try:
         term = province(code, parameter="code")
     except ParameterError as exc:
-        raise ProblemError(404, exc.message, kind="not-found") from None
+        raise NotFound(exc.message) from None  # a unit in the path that does not exist is not found
     found = unit(term.value)
     assert found is not None
     queries = registry()

@@ -9,9 +9,8 @@ from fastapi import APIRouter, Query
 
 from api.identifiers import entity_id
 from api.models import Links, Page, SearchResult
-from api.paging import PageDep
+from api.parameters import PageDep, ProviderDep
 from api.problems import problem_responses
-from api.store_access import ProviderDep
 from queries.search import SearchHit
 
 router = APIRouter(tags=["search"])

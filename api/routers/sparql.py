@@ -1,6 +1,6 @@
 """``/sparql``: the SPARQL 1.1 Protocol, read-only and bounded.
 
-The HTTP side of ``graph.sparql_runner``: the protocol's three ways of sending
+The HTTP side of ``graph.sparql.runner``: the protocol's three ways of sending
 a query (GET, form POST, ``application/sparql-query`` POST), its dataset
 parameters, content negotiation over the result formats, and the refusals —
 updates, SERVICE calls to endpoints nobody allowed — with a clear problem.
@@ -11,17 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
+from api.parameters import ProviderDep, SettingsDep
 from api.problems import ProblemError, problem_responses
 from api.provider import GraphProvider
-from api.settings import Settings
-from api.store_access import ProviderDep, get_settings
-from graph.sparql_runner import Dataset, ResultKind
-from graph.sparql_text import Operation, SparqlTextError, inspect_request, refused_services
+from graph.sparql.results import Dataset, ResultKind
+from graph.sparql.text import Operation, inspect_request, refused_services
 from queries.registry import iri
+from services.settings import Settings
 
 router = APIRouter(tags=["sparql"])
 
@@ -105,10 +105,7 @@ def _run(provider: GraphProvider, settings: Settings, request: _Request, accept:
         raise ProblemError(
             422, f"the query is longer than {settings.max_query_chars} characters", kind="invalid-parameters"
         )
-    try:
-        shape = inspect_request(request.query)
-    except SparqlTextError as exc:
-        raise ProblemError(400, f"The query is not valid SPARQL: {exc}", kind="sparql-syntax") from None
+    shape = inspect_request(request.query)
     if shape.is_update:
         raise _refuse_update()
     refused = refused_services(shape, frozenset(settings.allowed_service_endpoints))
@@ -160,7 +157,7 @@ NamedGraphs = Annotated[
 def sparql_get(
     request: Request,
     provider: ProviderDep,
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: SettingsDep,
     query: QueryText,
     default_graph_uri: DefaultGraphs = None,
     named_graph_uri: NamedGraphs = None,
@@ -252,9 +249,7 @@ async def _posted(request: Request) -> _Request:
 
 
 @router.post("/sparql", response_class=Response, responses=_PROTOCOL_RESPONSES, openapi_extra=_POST_BODY)
-async def sparql_post(
-    request: Request, provider: ProviderDep, settings: Annotated[Settings, Depends(get_settings)]
-) -> Response:
+async def sparql_post(request: Request, provider: ProviderDep, settings: SettingsDep) -> Response:
     """Run a read-only SPARQL query sent by POST: URL-encoded form (`query=…`, with `default-graph-uri`
     and `named-graph-uri` fields) or the query itself as `application/sparql-query` (dataset parameters
     in the URL). Same formats, limits and refusals as GET; `update=…` and `application/sparql-update`

@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from graph.exports.text import chunked
-from graph.networkx_projection import label_of
+from graph.projection.labels import label_of
 
 MEDIA_TYPE = "application/json"
 

@@ -23,7 +23,8 @@ from graph.exports.columns import Column, Kind, scalar_text
 from graph.exports.graph_records import edge_columns, edge_records, node_columns, node_records
 from graph.exports.palette import rgb
 from graph.exports.text import chunked, xml_attribute
-from graph.networkx_projection import Span, edge_span, label_of, node_span
+from graph.projection.labels import label_of
+from graph.projection.spans import Span, edge_span, node_span
 
 MEDIA_TYPE = "application/gexf+xml"
 #: Labels whose nodes exist only while their dated edges do.

@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from graph.exports.columns import Column, Kind, columns
-from graph.networkx_projection import label_of
+from graph.projection.labels import label_of
 
 #: Attributes the graph formats derive rather than copy.
 _NODE_DERIVED = ("caption", "labels", "label")

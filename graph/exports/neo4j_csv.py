@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 from graph.exports.columns import Column, Kind, as_list, columns, scalar_text
-from graph.networkx_projection import label_of
+from graph.projection.labels import label_of
 
 MEDIA_TYPE = "application/zip"
 ARRAY_DELIMITER = "|"

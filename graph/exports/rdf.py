@@ -23,7 +23,7 @@ from typing import TypeVar
 import networkx as nx
 import pyoxigraph as ox
 
-from graph.store import ArticleStore
+from graph.store.base import ArticleStore
 from ontology.namespaces import GOVKG, PREFIXES, QUARANTINE_GRAPH
 
 #: How each RDF format is called here, what pyoxigraph calls it, and its media type.
@@ -54,7 +54,7 @@ def subgraph_subjects(store: ArticleStore, graph: nx.MultiDiGraph) -> list[str]:
     ordered = sorted(evidence)
     for start in range(0, len(ordered), SUBJECTS_PER_QUERY):
         values = _values(ordered[start : start + SUBJECTS_PER_QUERY])
-        rows = _solutions(store, f"SELECT DISTINCT ?s WHERE {{ {values} ?e <{GOVKG.sentence}> ?s }}")
+        rows = store.select(f"SELECT DISTINCT ?s WHERE {{ {values} ?e <{GOVKG.sentence}> ?s }}")
         subjects.update(row["s"].value for row in rows if isinstance(row["s"], ox.NamedNode))
     return sorted(subjects)
 
@@ -70,7 +70,7 @@ def default_triples(store: ArticleStore, subjects: Sequence[str] | None = None) 
     in memory (the default graph holds no duplicates to remove).
     """
     for query in _restricted("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", subjects):
-        for row in _solutions(store, query):
+        for row in store.select(query):
             yield ox.Triple(row["s"], row["p"], row["o"])
 
 
@@ -79,7 +79,7 @@ def dataset_quads(store: ArticleStore, subjects: Sequence[str]) -> Iterator[ox.Q
     pattern = f"{{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_QUARANTINE} }}"
     default = ox.DefaultGraph()
     for query in _restricted(f"SELECT ?s ?p ?o ?g WHERE {{ {pattern} }}", subjects):
-        for row in _solutions(store, query):
+        for row in store.select(query):
             graph = row["g"]
             yield ox.Quad(row["s"], row["p"], row["o"], graph if graph is not None else default)
 
@@ -94,16 +94,9 @@ def _restricted(query: str, subjects: Sequence[str] | None) -> Iterator[str]:
         yield f"{head}{brace} {_values(subjects[start : start + SUBJECTS_PER_QUERY], 's')} {body}"
 
 
-def _solutions(store: ArticleStore, sparql: str) -> ox.QuerySolutions:
-    result = store.query(sparql)
-    if not isinstance(result, ox.QuerySolutions):
-        raise TypeError("expected SELECT solutions")
-    return result
-
-
 def named_graph_blocks(store: ArticleStore) -> Iterator[bytes]:
     """Each named graph (but the quarantine) as a TriG block, serialized by the store one graph at a time."""
-    graphs = _solutions(store, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} {_NOT_QUARANTINE} }} ORDER BY ?g")
+    graphs = store.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} {_NOT_QUARANTINE} }} ORDER BY ?g")
     for row in graphs:
         graph = row["g"]
         if not isinstance(graph, ox.NamedNode):

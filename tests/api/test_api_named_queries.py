@@ -8,11 +8,12 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from graph.sparql_runner import bind_values
-from graph.store import OxigraphStore
+from graph.sparql.binding import bind_values
+from graph.store.embedded import OxigraphStore
 from ontology.identity import mint_organization_iri, mint_person_iri
 from queries.registry import UNSET, ParameterError, ParamType, registry
-from tests.api.conftest import invented_articles, write_articles
+from tests.factories.invented import invented_articles
+from tests.factories.stores import write_articles
 
 LANG_SON_COMMITTEE = str(mint_organization_iri("Ủy ban nhân dân tỉnh Lạng Sơn", "VN-09"))
 THAI = str(mint_person_iri("Hoàng Văn Thái", "VN-09"))

@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from api.routers import meetings as meetings_router
-from graph.sparql_runner import words_match
-from tests.api.conftest import LANG_SON_2015, LANG_SON_2016
+from graph.sparql.functions import words_match
+from tests.factories.invented import LANG_SON_2015, LANG_SON_2016
 
 
 def _get(client: httpx.Client, path: str, status: int = 200, /, **params: Any) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from api.settings import snapshot_root
+from services.settings import snapshot_root
 from tests.api.conftest import API_KEY, Server, api_settings, build_store, start_server, stop_server
 from tests.conftest import SAMPLES
 

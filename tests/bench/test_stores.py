@@ -9,7 +9,7 @@ import pytest
 
 from bench import stores
 from bench.stores import corpus_path, store_path, synthetic_store
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
 
 
 @pytest.mark.slow

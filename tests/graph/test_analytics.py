@@ -14,10 +14,9 @@ from graph.analytics import (
     path_from_store,
     shortest_path,
 )
-from graph.store import OxigraphStore, ntriples
-from loaders.rdf_mapping import article_graph
+from graph.store.embedded import OxigraphStore
 from loaders.record import Extraction
-from ontology.identity import mint_article_iri
+from tests.factories.stores import write_extraction
 
 # Who chaired and who attended which meeting, in a hand-made projection.
 CHAIRS = {"M1": "AB", "M2": "BC", "M3": "DE", "M4": "E"}
@@ -98,9 +97,7 @@ def test_no_path_between_officials_who_share_nothing_but_a_province() -> None:
 
 
 def test_networks_and_paths_from_a_store(store: OxigraphStore, invented_extraction: Extraction) -> None:
-    store.replace_article(
-        mint_article_iri(invented_extraction.article.key), ntriples(article_graph(invented_extraction))
-    )
+    write_extraction(store, invented_extraction)
     attendance = network_from_store(store, Network.CO_ATTENDANCE)
     assert sorted(data["name"] for _, data in attendance.nodes(data=True)) == ["Hoàng Văn Thái", "Nông Đức Mạnh"]
     assert attendance.number_of_edges() == 1

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from api.ingestion import ingest
-from graph.reference import ensure_reference
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
+from services.ingest.pipeline import ingest
 
 ARTICLES = 240
 TEMPLATE = (
@@ -43,7 +43,7 @@ def test_kill_9_mid_batch_leaves_whole_articles_and_a_rerun_completes(tmp_path: 
     expected, expected_default = _graph_sizes(clean), _default_size(clean)
 
     env = {**os.environ, "GOVKG_STORE": str(tmp_path / "crashed"), "GOVKG_VALIDATION_BATCH": "4"}
-    command = [sys.executable, "-m", "api.cli", "-v", "ingest", str(folder)]
+    command = [sys.executable, "-m", "cli", "-v", "ingest", str(folder)]
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
     written = 0

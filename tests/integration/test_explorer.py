@@ -8,7 +8,6 @@ Cytoscape.js, which ``scripts/setup`` fetches) is missing, unless
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 import time
@@ -22,13 +21,10 @@ import uvicorn
 
 from api.app import create_app
 from api.routers.explorer import CYTOSCAPE
-from api.settings import Settings
-from graph.reference import ensure_reference
-from graph.store import OxigraphStore, ntriples
-from loaders.article import Article
-from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
-from ontology.identity import mint_article_iri
+from services.settings import Settings
+from tests.factories.extractions import reported_again
+from tests.factories.stores import build_store
 
 pytestmark = pytest.mark.browser
 
@@ -69,29 +65,13 @@ def sync_playwright() -> Any:
 
 
 def _later(extraction: Extraction) -> Extraction:
-    article = Article(
-        key="invented-002.txt", file="invented-002.txt", text=extraction.article.text, published=date(2016, 1, 10)
-    )
-    return Extraction(
-        article,
-        extraction.province,
-        extraction.persons,
-        extraction.organizations,
-        extraction.legal_documents,
-        extraction.meetings,
-    )
+    return reported_again(extraction, "invented-002.txt", date(2016, 1, 10))
 
 
 @pytest.fixture
 def base_url(tmp_path: Path, invented_extraction: Extraction) -> Iterator[str]:
     """The app, over two invented articles, served by uvicorn on a free loopback port."""
-    store = OxigraphStore(tmp_path / "store")
-    ensure_reference(store)
-    for extraction in (invented_extraction, _later(invented_extraction)):
-        store.replace_article(mint_article_iri(extraction.article.key), ntriples(article_graph(extraction)))
-    store.flush()
-    del store
-    gc.collect()  # releases the RocksDB lock for the server
+    build_store(tmp_path / "store", [invented_extraction, _later(invented_extraction)])
     settings = Settings(store=tmp_path / "store", decisions_file=tmp_path / "decisions.yaml", query_workers=1)
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=0, log_level="warning"))
     thread = threading.Thread(target=server.run, name="explorer-test", daemon=True)

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.neo4j_connection import Neo4jConnection
-from graph.neo4j_writer import Neo4jWriter
-from graph.store import OxigraphStore
-from tests.integration.conftest import PASSWORD, build_synthetic_store, expected_counts, projected_counts
+from graph.neo4j.connection import Neo4jConnection
+from graph.neo4j.writer import Neo4jWriter
+from graph.store.embedded import OxigraphStore
+from tests.factories.synthetic import build_synthetic_store
+from tests.integration.conftest import PASSWORD, expected_counts, projected_counts
 
 pytestmark = pytest.mark.neo4j
 
@@ -24,7 +25,7 @@ def _govkg(store: Path, uri: str | None, *arguments: str) -> subprocess.Complete
     env |= {"GOVKG_STORE": str(store), "NEO4J_PASSWORD": PASSWORD, "GOVKG_NEO4J_CONNECT_TIMEOUT": "1"}
     if uri:
         env["NEO4J_URI"] = uri
-    command = [sys.executable, "-m", "api.cli", *arguments]
+    command = [sys.executable, "-m", "cli", *arguments]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 

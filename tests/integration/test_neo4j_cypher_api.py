@@ -10,14 +10,15 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.settings import Settings
-from graph.neo4j_connection import Neo4jConnection
-from graph.neo4j_reader import CypherFailed, run_in_read_transaction
-from graph.neo4j_sync import ProjectionSync
-from graph.neo4j_writer import Neo4jWriter
-from graph.store import OxigraphStore
+from graph.neo4j.connection import Neo4jConnection
+from graph.neo4j.reader import CypherFailed, run_in_read_transaction
+from graph.neo4j.sync import ProjectionSync
+from graph.neo4j.writer import Neo4jWriter
+from graph.store.embedded import OxigraphStore
 from loaders.record import Extraction
-from tests.integration.conftest import free_port, write_extraction
+from services.settings import Settings
+from tests.factories.network import free_port
+from tests.factories.stores import write_extraction
 
 pytestmark = pytest.mark.neo4j
 

@@ -19,20 +19,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.settings import Settings
-from graph import neo4j_cypher as cypher
-from graph.neo4j_connection import Neo4jConnection
-from graph.neo4j_sync import Neo4jSyncError, ProjectionSync
-from graph.neo4j_writer import Neo4jWriter
-from graph.store import OxigraphStore
-from tests.integration.conftest import (
-    PASSWORD,
-    Neo4jServer,
-    build_synthetic_store,
-    expected_counts,
-    open_connection,
-    projected_counts,
-)
+from graph.neo4j import cypher
+from graph.neo4j.connection import Neo4jConnection
+from graph.neo4j.sync import Neo4jSyncError, ProjectionSync
+from graph.neo4j.writer import Neo4jWriter
+from graph.store.embedded import OxigraphStore
+from services.settings import Settings
+from tests.factories.synthetic import build_synthetic_store
+from tests.integration.conftest import PASSWORD, Neo4jServer, expected_counts, open_connection, projected_counts
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
@@ -86,7 +80,7 @@ def _cli(store: Path, server: Neo4jServer, *arguments: str) -> subprocess.Popen[
         "GOVKG_NEO4J_SYNC_CHUNK": "5",
         "GOVKG_NEO4J_CONNECT_TIMEOUT": "2",
     }
-    command = [sys.executable, "-m", "api.cli", *arguments]
+    command = [sys.executable, "-m", "cli", *arguments]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

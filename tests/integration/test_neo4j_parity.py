@@ -19,16 +19,21 @@ from typing import Any
 
 import pytest
 
-from api.ingestion import Status, ingest
-from graph.neo4j_connection import Neo4jConnection
-from graph.neo4j_reader import parameter_value, read_query
-from graph.neo4j_sync import ProjectionSync
-from graph.neo4j_writer import Neo4jWriter
-from graph.sparql_runner import Snapshot, SparqlRunner, Value
-from graph.store import OxigraphStore
+from graph.neo4j.connection import Neo4jConnection
+from graph.neo4j.reader import parameter_value, read_query
+from graph.neo4j.sync import ProjectionSync
+from graph.neo4j.writer import Neo4jWriter
+from graph.sparql.results import Value
+from graph.sparql.runner import SparqlRunner
+from graph.sparql.worker import Snapshot
+from graph.store.embedded import OxigraphStore
 from queries.registry import UNSET, NamedQuery, registry
+from services.ingest.outcomes import Status
+from services.ingest.pipeline import ingest
 from tests.conftest import SHARED
-from tests.integration.conftest import REPO, build_synthetic_store, new_store
+from tests.factories.stores import new_store
+from tests.factories.synthetic import build_synthetic_store
+from tests.integration.conftest import REPO
 
 pytestmark = pytest.mark.neo4j
 

@@ -10,20 +10,15 @@ from typing import Any
 import pytest
 from neo4j.time import Date
 
-from graph import neo4j_cypher as cypher
-from graph.neo4j_sync import ProjectionSync, SyncReport
-from graph.neo4j_writer import Neo4jWriter
-from graph.store import OxigraphStore
+from graph.neo4j import cypher
+from graph.neo4j.sync import ProjectionSync, SyncReport
+from graph.neo4j.writer import Neo4jWriter
+from graph.store.embedded import OxigraphStore
 from loaders.record import Extraction, Reference
 from ontology.identity import mint_article_iri
-from tests.integration.conftest import (
-    SyntheticWorld,
-    build_synthetic_store,
-    expected_counts,
-    new_store,
-    projected_counts,
-    write_extraction,
-)
+from tests.factories.stores import new_store, write_extraction
+from tests.factories.synthetic import SyntheticWorld, build_synthetic_store
+from tests.integration.conftest import expected_counts, projected_counts
 
 pytestmark = pytest.mark.neo4j
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,11 +12,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.ingestion import Status, ingest
-from graph.reference import ensure_reference
-from graph.remote_store import SparqlEndpointStore
-from graph.store import ArticleStore, OxigraphStore, StoreError
+from graph.store.base import ArticleStore, StoreError
+from graph.store.embedded import OxigraphStore
+from graph.store.reference import ensure_reference
+from graph.store.remote import SparqlEndpointStore
 from ontology.identity import mint_article_iri
+from services.ingest.outcomes import Status
+from services.ingest.pipeline import ingest
+from tests.factories.network import free_port
 
 ARTICLE = (
     "Sở Thông tin và Truyền thông tỉnh Sơn La tổ chức hội nghị\n\n"
@@ -31,18 +33,12 @@ def _oxigraph_binary() -> str | None:
     return str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     binary = _oxigraph_binary()
     if binary is None:
         pytest.skip("the oxigraph server (PyPI package 'oxigraph') is not installed")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
@@ -87,6 +83,6 @@ def test_ingest_through_a_remote_endpoint_matches_the_embedded_store(oxigraph_se
 
 
 def test_an_unreachable_endpoint_is_a_clear_error() -> None:
-    store = SparqlEndpointStore(f"http://127.0.0.1:{_free_port()}/query")
+    store = SparqlEndpointStore(f"http://127.0.0.1:{free_port()}/query")
     with pytest.raises(StoreError, match="cannot be reached"):
         store.query("ASK {}")

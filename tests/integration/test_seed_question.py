@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from api.ingestion import Status, ingest
-from graph.store import OxigraphStore
+from graph.store.embedded import OxigraphStore
+from services.ingest.outcomes import Status
+from services.ingest.pipeline import ingest
 from tests.conftest import SHARED, requires_shared
 
 QUESTION = """

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
+from cli.main import app
 from loaders.evaluation import normal_number, normal_text, number_matches, score
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

@@ -1,0 +1,5 @@
+"""``python -m cli``: the ``govkg`` command line."""
+
+from cli.main import main
+
+main()

@@ -1,0 +1,66 @@
+"""The scale-out store: any SPARQL 1.1 endpoint (Oxigraph server, Fuseki, GraphDB).
+
+Articles are written with the same SPARQL Update requests as the embedded
+store; each request is one transaction on servers that run updates
+atomically (Oxigraph server, Fuseki with TDB2). Results come back as
+pyoxigraph objects, so the layers above cannot tell the two stores apart.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pyoxigraph as ox
+
+from graph.store.base import ArticleStore, QueryResult, StoreError
+from ontology.namespaces import sparql_prologue
+
+_RESULTS = "application/sparql-results+json"
+_TRIPLES = "application/n-triples"
+
+
+class SparqlEndpointStore(ArticleStore):
+    """A store behind the SPARQL 1.1 Protocol (query) and Update (write) endpoints."""
+
+    def __init__(self, query_url: str, update_url: str | None = None, *, timeout: float = 60.0) -> None:
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self._http = httpx.Client(timeout=timeout)
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query on the endpoint, with govkg's prefixes declared."""
+        text = sparql_prologue() + sparql
+        response = self._post(self.query_url, text, "application/sparql-query", f"{_RESULTS}, {_TRIPLES};q=0.9")
+        media = response.headers.get("content-type", "").split(";")[0].strip()
+        if media == _TRIPLES:
+            return _triples(response.content)
+        return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+
+    def _update(self, update: str) -> None:
+        self._post(self.update_url, update, "application/sparql-update", "*/*")
+
+    def _post(self, url: str, body: str, content_type: str, accept: str) -> httpx.Response:
+        try:
+            response = self._http.post(
+                url, content=body.encode("utf-8"), headers={"Content-Type": content_type, "Accept": accept}
+            )
+        except httpx.HTTPError as exc:
+            raise StoreError(f"the SPARQL endpoint {url} cannot be reached: {exc}") from exc
+        if response.status_code >= 400:
+            raise StoreError(f"the SPARQL endpoint {url} answered {response.status_code}: {response.text[:300]}")
+        return response
+
+    def flush(self) -> None:
+        """Nothing to do: the endpoint made each update durable before answering it."""
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self._http.close()
+
+
+def _triples(data: bytes) -> ox.QueryTriples:
+    # Re-run as a local CONSTRUCT over the parsed triples, so callers get the same result type.
+    local = ox.Store()
+    local.extend(ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    result = local.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert isinstance(result, ox.QueryTriples)
+    return result
