@@ -31,7 +31,7 @@ from services.ingest.outcomes import IngestSummary, Status
 from services.ingest.pipeline import ingest_uploads
 from services.ingest.prepare import Upload
 from services.retract import retract_article
-from services.settings import INTERNAL_ROWS_CAP, Settings, snapshot_root
+from services.settings import INTERNAL_ROWS_CAP, Settings, change_log_retention, snapshot_root
 from services.stores import open_embedded_store
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ class GraphProvider:
     def open(self) -> None:
         """Open the live store (loading the reference graph), start the workers, publish the first snapshot."""
         self._store = open_embedded_store(self.settings)
+        self._store.compact_change_log(change_log_retention(self.settings))
         self._root.mkdir(parents=True, exist_ok=True)
         for stale in self._root.glob(f"{_SNAPSHOT_PREFIX}*"):
             shutil.rmtree(stale, ignore_errors=True)  # left by a process that did not shut down

@@ -15,7 +15,7 @@ from services.extract import evaluate_gold, extract_file
 from services.ingest.outcomes import FileOutcome, Status
 from services.ingest.pipeline import ingest
 from services.ingest.prepare import article_files
-from services.settings import get_settings
+from services.settings import change_log_retention, get_settings
 from services.stores import open_store
 
 
@@ -73,6 +73,7 @@ def ingest_command(
             workers=workers,
             decisions=load_decisions(settings.decisions_file),
             on_file=lambda _: bar.advance(task),
+            change_log_retention=change_log_retention(settings),
         )
     _print_summary(summary.outcomes)
     if not summary.ingested_any:

@@ -7,6 +7,7 @@ what they need as arguments, and this module is where those values come from.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -39,6 +40,9 @@ class Settings(BaseSettings):
         32, ge=1, le=256, description="Articles validated per pySHACL run (and written per transaction)."
     )
     decisions_file: Path = Field(Path("data/decisions.yaml"), description="Identity decisions (same/different).")
+    change_log_retention_days: int = Field(
+        30, ge=1, le=36_500, description="Days the change log keeps an entry a later one has not superseded."
+    )
 
     # -- queries from the outside --------------------------------------------
     query_timeout: float = Field(10.0, gt=0, le=600, description="Seconds a query may run before it is stopped.")
@@ -90,6 +94,11 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process's settings, read from the environment on first use."""
     return Settings()
+
+
+def change_log_retention(settings: Settings) -> timedelta:
+    """How long the change log keeps entries (``GOVKG_CHANGE_LOG_RETENTION_DAYS``)."""
+    return timedelta(days=settings.change_log_retention_days)
 
 
 def snapshot_root(settings: Settings) -> Path:

@@ -24,7 +24,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph.store.base import ArticleStore
-from ontology.namespaces import GOVKG, PREFIXES, QUARANTINE_GRAPH
+from ontology.identity import ARTICLE_GRAPHS
+from ontology.namespaces import GOVKG, PREFIXES, REFERENCE_GRAPH
 
 #: How each RDF format is called here, what pyoxigraph calls it, and its media type.
 RDF_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
@@ -39,7 +40,9 @@ SUBJECTS_PER_QUERY = 2_000
 
 Statement = TypeVar("Statement", ox.Triple, ox.Quad)
 
-_NOT_QUARANTINE = f"FILTER (?g != <{QUARANTINE_GRAPH}>)"
+# What the dataset exports hold: the articles' graphs and the reference graph, never govkg's own
+# bookkeeping (quarantine, change log, stored article texts).
+_PUBLISHED_GRAPHS = f'FILTER (STRSTARTS(STR(?g), "{ARTICLE_GRAPHS}") || ?g = <{REFERENCE_GRAPH}>)'
 
 
 def subgraph_subjects(store: ArticleStore, graph: nx.MultiDiGraph) -> list[str]:
@@ -76,7 +79,7 @@ def default_triples(store: ArticleStore, subjects: Sequence[str] | None = None) 
 
 def dataset_quads(store: ArticleStore, subjects: Sequence[str]) -> Iterator[ox.Quad]:
     """The quads about ``subjects`` in the default graph and the named graphs (but the quarantine's)."""
-    pattern = f"{{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_QUARANTINE} }}"
+    pattern = f"{{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} {_PUBLISHED_GRAPHS} }}"
     default = ox.DefaultGraph()
     for query in _restricted(f"SELECT ?s ?p ?o ?g WHERE {{ {pattern} }}", subjects):
         for row in store.select(query):
@@ -96,7 +99,7 @@ def _restricted(query: str, subjects: Sequence[str] | None) -> Iterator[str]:
 
 def named_graph_blocks(store: ArticleStore) -> Iterator[bytes]:
     """Each named graph (but the quarantine) as a TriG block, serialized by the store one graph at a time."""
-    graphs = store.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} {_NOT_QUARANTINE} }} ORDER BY ?g")
+    graphs = store.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} {_PUBLISHED_GRAPHS} }} ORDER BY ?g")
     for row in graphs:
         graph = row["g"]
         if not isinstance(graph, ox.NamedNode):

@@ -17,14 +17,30 @@ how to run a query and an update.
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from graph.store.changes import (
+    Change,
+    ChangeKind,
+    ChangeLogExpired,
+    changes_query,
+    compaction_update,
+    decode_cursor,
+    encode_cursor,
+    heads_query,
+    insert_entries,
+    last_sequence_query,
+    marks_query,
+    read_changes,
+)
 from ontology.errors import Unavailable
 from ontology.identity import ARTICLE_GRAPHS, article_graph_iri
 from ontology.namespaces import GOVKG, ID, QUARANTINE_GRAPH, RDF, REFERENCE_GRAPH
@@ -52,6 +68,12 @@ class ArticleWrite:
     article: URIRef
     triples: Sequence[Triple] = ()
     quarantine: QuarantineRecord | None = None
+    kind: ChangeKind = ChangeKind.WRITTEN
+
+    @property
+    def change(self) -> tuple[str, ChangeKind]:
+        """The change-log entry this write makes."""
+        return str(self.article), ChangeKind.QUARANTINED if self.quarantine else self.kind
 
 
 class StoreError(Unavailable):
@@ -99,7 +121,17 @@ def _literal(text: str) -> str:
 
 
 class ArticleStore(ABC):
-    """Article-level writes and reads over any store that runs SPARQL queries and updates."""
+    """Article-level writes and reads over any store that runs SPARQL queries and updates.
+
+    Every write appends its change-log entries (``graph.store.changes``) in the
+    same transaction, numbered for ``writer``; writes through one instance run
+    one at a time, so the entries commit in their numbers' order.
+    """
+
+    def __init__(self, writer: str) -> None:
+        self.writer = writer
+        self._write_lock = threading.RLock()
+        self._next_entry: int | None = None
 
     # -- what a backend provides ---------------------------------------------
 
@@ -122,11 +154,69 @@ class ArticleStore(ABC):
             raise TypeError("expected SELECT solutions")
         return result
 
+    # -- the change log --------------------------------------------------------
+
+    def _logged_update(self, update: str, changes: Sequence[tuple[str, ChangeKind]]) -> None:
+        """Run ``update`` and append ``changes`` to the log, in one request (one transaction)."""
+        with self._write_lock:
+            first = self._entry_numbers(len(changes))
+            parts = [update.rstrip().rstrip(";")] if update.strip() else []
+            if changes:
+                parts.append(insert_entries(self.writer, first, changes))
+            try:
+                self._update(" ;\n".join(parts))
+            except BaseException:
+                self._next_entry = None  # unknown whether it committed: read the log again
+                raise
+
+    def _entry_numbers(self, count: int) -> int:
+        """Reserve ``count`` entry numbers for this writer; returns the first."""
+        if self._next_entry is None:
+            rows = list(self.select(last_sequence_query(self.writer)))
+            last = rows[0]["n"] if rows else None
+            self._next_entry = int(last.value) + 1 if last is not None else 1
+        first = self._next_entry
+        self._next_entry += count
+        return first
+
+    def changes_since(self, cursor: str | None, limit: int | None = None) -> tuple[list[Change], str]:
+        """The changes after ``cursor`` (``None``: from the start) and the cursor to pass next time.
+
+        Every change committed before this call is in its answer or a later
+        one's; each writer's entries come in their order (see
+        ``graph.store.changes``). With ``limit``, at most that many; call again
+        with the new cursor for the rest. Raises ``ChangeLogExpired`` when the
+        log no longer holds what the cursor has not seen: rebuild from
+        :meth:`change_head` (taken before the rebuild starts).
+        """
+        seen = decode_cursor(cursor)
+        for row in self.select(marks_query()):
+            writer, mark = row["w"], row["n"]
+            if writer is not None and mark is not None and seen.get(writer.value, 0) < int(mark.value):
+                raise ChangeLogExpired(
+                    f"the change log no longer holds the changes of writer {writer.value} after entry "
+                    f"{seen.get(writer.value, 0)}; rebuild in full from the current head"
+                )
+        changes = read_changes(self.select(changes_query(seen, limit)))
+        for change in changes:
+            seen[change.writer] = max(seen.get(change.writer, 0), change.sequence)
+        return changes, encode_cursor(seen)
+
+    def change_head(self) -> str:
+        """A cursor past every change committed so far (take it before a full rebuild, then follow it)."""
+        heads = {row["w"].value: int(row["n"].value) for row in self.select(heads_query()) if row["n"] is not None}
+        return encode_cursor(heads)
+
+    def compact_change_log(self, retention: timedelta, now: datetime | None = None) -> None:
+        """Drop superseded entries and those older than ``retention`` (see ``graph.store.changes``)."""
+        with self._write_lock:
+            self._update(compaction_update(now or datetime.now(UTC), retention))
+
     # -- writes --------------------------------------------------------------
 
-    def replace_article(self, article: URIRef, triples: list[Triple]) -> None:
-        """Make ``triples`` the article's statements, atomically (replacing any earlier version)."""
-        self._update(self._replacing(article, triples))
+    def replace_article(self, article: URIRef, triples: list[Triple], kind: ChangeKind = ChangeKind.WRITTEN) -> None:
+        """Make ``triples`` the article's statements, atomically (replacing any earlier version); log ``kind``."""
+        self._logged_update(self._replacing(article, triples), [(str(article), kind)])
 
     def write_articles(self, writes: Sequence[ArticleWrite]) -> None:
         """Apply several articles' writes in one transaction: all of them, or none.
@@ -140,7 +230,8 @@ class ArticleStore(ABC):
             for w in last.values()
         ]
         if parts:
-            self._update(" ;\n".join(part.rstrip().rstrip(";") for part in parts))
+            update = " ;\n".join(part.rstrip().rstrip(";") for part in parts)
+            self._logged_update(update, [w.change for w in last.values()])
 
     def _replacing(self, article: URIRef, triples: Sequence[Triple]) -> str:
         graph = str(article_graph_iri(article))
@@ -154,12 +245,12 @@ class ArticleStore(ABC):
         graph = str(article_graph_iri(article))
         known = self.has_graph(graph) or self.is_quarantined(article)
         if known:
-            self._update(_unquarantine(article) + _retract(graph))
+            self._logged_update(_unquarantine(article) + _retract(graph), [(str(article), ChangeKind.RETRACTED)])
         return known
 
     def quarantine_article(self, record: QuarantineRecord) -> None:
         """Keep an invalid article with its report, withdrawing any earlier accepted version."""
-        self._update(self._quarantining(record))
+        self._logged_update(self._quarantining(record), [(str(record.article), ChangeKind.QUARANTINED)])
 
     def _quarantining(self, record: QuarantineRecord) -> str:
         graph = str(article_graph_iri(record.article))
@@ -178,8 +269,9 @@ class ArticleStore(ABC):
         return update + f"INSERT DATA {{ GRAPH <{QUARANTINE_GRAPH}> {{\n{_lines(facts)}\n}} }}"
 
     def load_reference(self, triples: list[Triple]) -> None:
-        """Replace the reference graph (gazetteers, vocabulary) in one transaction."""
-        self._update(_retract(str(REFERENCE_GRAPH)) + _insert_everywhere(str(REFERENCE_GRAPH), triples))
+        """Replace the reference graph (gazetteers, vocabulary) in one transaction (not an article: not logged)."""
+        with self._write_lock:
+            self._update(_retract(str(REFERENCE_GRAPH)) + _insert_everywhere(str(REFERENCE_GRAPH), triples))
 
     # -- reads ---------------------------------------------------------------
 

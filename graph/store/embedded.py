@@ -20,7 +20,11 @@ class OxigraphStore(ArticleStore):
     other processes open a snapshot (see :meth:`snapshot`) read-only.
     """
 
+    #: The change-log writer name of an embedded store: RocksDB lets one process at a time write to it.
+    WRITER = "local"
+
     def __init__(self, path: Path | None) -> None:
+        super().__init__(self.WRITER)
         self.path = path
         try:
             self._store = ox.Store(str(path)) if path is not None else ox.Store()
@@ -34,6 +38,7 @@ class OxigraphStore(ArticleStore):
     def read_only(cls, path: Path) -> OxigraphStore:
         """Open a store (or a snapshot of one) for reading only."""
         store = cls.__new__(cls)
+        ArticleStore.__init__(store, cls.WRITER)
         store.path = path
         try:
             store._store = ox.Store.read_only(str(path))

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from graph.store.base import ArticleStore, Triple
+from graph.store.changes import ChangeKind
 from ontology.namespaces import FOAF, GOVKG, SCHEMA
 from ontology.orthography import comparison_key
 
@@ -95,7 +96,7 @@ def move_mentions(store: ArticleStore, source: str, target: str, articles: list[
             continue
         rewritten = [_rename(triple, f"<{source}>", f"<{target}>") for triple in triples]
         rewritten.append((f"<{target}>", f"<{GOVKG.identityKey}>", str(ox.Literal(note))))
-        store.replace_article(URIRef(article), rewritten)
+        store.replace_article(URIRef(article), rewritten, ChangeKind.IDENTITY)
         changed += 1
     return changed
 

@@ -8,10 +8,13 @@ pyoxigraph objects, so the layers above cannot tell the two stores apart.
 
 from __future__ import annotations
 
+import secrets
+
 import httpx
 import pyoxigraph as ox
 
 from graph.store.base import ArticleStore, QueryResult, StoreError
+from graph.store.writer_slot import take_slot
 from ontology.namespaces import sparql_prologue
 
 _RESULTS = "application/sparql-results+json"
@@ -24,6 +27,8 @@ class SparqlEndpointStore(ArticleStore):
     def __init__(self, query_url: str, update_url: str | None = None, *, timeout: float = 60.0) -> None:
         self.query_url = query_url
         self.update_url = update_url or query_url
+        self._slot = take_slot(self.update_url)
+        super().__init__(self._slot.name)
         self._http = httpx.Client(timeout=timeout)
 
     def query(self, sparql: str) -> QueryResult:
@@ -36,7 +41,12 @@ class SparqlEndpointStore(ArticleStore):
         return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
 
     def _update(self, update: str) -> None:
-        self._post(self.update_url, update, "application/sparql-update", "*/*")
+        try:
+            self._post(self.update_url, update, "application/sparql-update", "*/*")
+        except _Unanswered:
+            # The request may still commit, with the change-log numbers it carries: go on under a new name.
+            self.writer = f"{self._slot.name}+{secrets.token_hex(4)}"
+            raise
 
     def _post(self, url: str, body: str, content_type: str, accept: str) -> httpx.Response:
         try:
@@ -44,7 +54,7 @@ class SparqlEndpointStore(ArticleStore):
                 url, content=body.encode("utf-8"), headers={"Content-Type": content_type, "Accept": accept}
             )
         except httpx.HTTPError as exc:
-            raise StoreError(f"the SPARQL endpoint {url} cannot be reached: {exc}") from exc
+            raise _Unanswered(f"the SPARQL endpoint {url} cannot be reached: {exc}") from exc
         if response.status_code >= 400:
             raise StoreError(f"the SPARQL endpoint {url} answered {response.status_code}: {response.text[:300]}")
         return response
@@ -53,8 +63,13 @@ class SparqlEndpointStore(ArticleStore):
         """Nothing to do: the endpoint made each update durable before answering it."""
 
     def close(self) -> None:
-        """Close the HTTP connections."""
+        """Close the HTTP connections and free this process's writer slot."""
         self._http.close()
+        self._slot.release()
+
+
+class _Unanswered(StoreError):
+    """The request got no answer: it may or may not have been run."""
 
 
 def _triples(data: bytes) -> ox.QueryTriples:

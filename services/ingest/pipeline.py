@@ -13,6 +13,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import timedelta
 from itertools import islice
 from pathlib import Path
 
@@ -43,12 +44,14 @@ def ingest(
     workers: int = 1,
     decisions: IdentityDecisions = NO_DECISIONS,
     on_file: Callable[[FileOutcome], None] | None = None,
+    change_log_retention: timedelta | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into the store; every file ends ok, unchanged, quarantined or rejected.
 
     With ``workers > 1`` the preparation runs in that many processes while this
     one writes. A store failure stops the batch (what was written stays
-    written); anything wrong with a file only skips that file.
+    written); anything wrong with a file only skips that file. With
+    ``change_log_retention``, the change log is compacted at the end.
     """
     summary = IngestSummary()
     batches = _batches(article_files(paths), batch_size)
@@ -57,6 +60,8 @@ def ingest(
             _write_all(store, _prepared_in(pool, batches, max_bytes, decisions, workers * 2), summary, on_file)
     else:
         _write_all(store, (prepare_batch(batch, max_bytes, decisions) for batch in batches), summary, on_file)
+    if change_log_retention is not None:
+        store.compact_change_log(change_log_retention)
     store.flush()
     return summary
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+import httpx
 import pytest
 
 from graph.neo4j.connection import Neo4jConnection, Neo4jUnavailable, connect
@@ -239,3 +242,37 @@ def expected_counts(store: OxigraphStore) -> dict[str, int]:
 def projected_counts(writer: Neo4jWriter) -> dict[str, int]:
     """Nodes per label and relationships per type in Neo4j (zeros left out)."""
     return {name: count for name, count in writer.counts().items() if count}
+
+
+# -- an Oxigraph server (the remote-endpoint store's test fixture) ------------------
+
+
+def _oxigraph_binary() -> str | None:
+    beside_python = Path(sys.executable).parent / "oxigraph"
+    return str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """The base URL of an Oxigraph server of the test's own (``/query``, ``/update``), stopped afterwards."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server (PyPI package 'oxigraph') is not installed")
+    port = free_port()
+    server = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(10)

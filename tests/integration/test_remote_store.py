@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from graph.store.base import ArticleStore, StoreError
@@ -26,36 +20,6 @@ ARTICLE = (
     "Ngày 9/4/2020, Sở Thông tin và Truyền thông tỉnh Sơn La tổ chức hội nghị triển khai "
     "Kế hoạch số {n}/KH-UBND. Giám đốc Sở Cầm Văn Khoa chủ trì hội nghị."
 )
-
-
-def _oxigraph_binary() -> str | None:
-    beside_python = Path(sys.executable).parent / "oxigraph"
-    return str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
-
-
-@pytest.fixture
-def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("the oxigraph server (PyPI package 'oxigraph') is not installed")
-    port = free_port()
-    server = subprocess.Popen(
-        [binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                httpx.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def _graph_counts(store: ArticleStore) -> dict[str, str]:

@@ -8,6 +8,7 @@ import pytest
 from rdflib import URIRef
 
 from graph.store.base import ArticleWrite, QuarantineRecord, StoreError, ntriples
+from graph.store.changes import CHANGES_GRAPH
 from graph.store.embedded import OxigraphStore
 from loaders.rdf_mapping import article_graph
 from loaders.record import Extraction
@@ -33,9 +34,10 @@ def _second_article(extraction: Extraction) -> Extraction:
 def test_reingesting_an_article_gives_the_same_triple_count(store: OxigraphStore, invented_extraction) -> None:
     article, triples = _triples(invented_extraction)
     store.replace_article(article, triples)
-    first = _count(store, "?s ?p ?o"), _count(store, "GRAPH ?g { ?s ?p ?o }")
+    in_graphs = f"GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{CHANGES_GRAPH}>)"  # the change log grows, by design
+    first = _count(store, "?s ?p ?o"), _count(store, in_graphs)
     store.replace_article(article, triples)
-    assert (_count(store, "?s ?p ?o"), _count(store, "GRAPH ?g { ?s ?p ?o }")) == first
+    assert (_count(store, "?s ?p ?o"), _count(store, in_graphs)) == first
     assert len(store.article_triples(article)) == len(triples)
 
 
