@@ -43,8 +43,11 @@ def organization_records(
     """
     records: dict[str, Organization] = {}
     resolver = BodyResolver(ctx, bodies)
+    held_units = _held_units(bodies, people)
     for org in bodies:
-        if org.generic or org.start >= ctx.signature_start or any(a <= org.start < b for a, b in not_actors):
+        if org.generic and not (org.unnamed and _unit_word(org.name) in held_units):
+            continue
+        if org.start >= ctx.signature_start or any(a <= org.start < b for a, b in not_actors):
             continue
         if org.head in _VENUE_HEADS and _AT_BEFORE.search(ctx.text, max(0, org.start - 8), org.start):
             continue  # "tại Trung tâm Hội nghị tỉnh": where it happened
@@ -69,6 +72,22 @@ def organization_records(
             evidence = Evidence(document.start, document.end, "organization.issuer", 0.8)
             _add(records, Organization(issuer.name, issuer.kind, evidence, issuer.province))
     return list(records.values())
+
+
+def _held_units(bodies: list[OrgMatch], people: People) -> set[str]:
+    """The unit words of the unnamed units ("huyện", "thành phố") in which someone holds a post: the article is
+    about one such unit, so its bodies written with the bare word ("HĐND huyện tổ chức …") are that unit's."""
+    unnamed = {text_key(org.name) for org in bodies if org.unnamed}
+    return {_unit_word(b.name) for held in people.bodies.values() for b in held if text_key(b.name) in unnamed}
+
+
+def _unit_word(name: str) -> str:
+    """The unit word closing an unnamed unit's body ("Ủy ban nhân dân huyện" → "huyện", "Huyện ủy" → "huyện")."""
+    words = name.split()
+    if len(words) >= 2 and words[-2:] in (["thị", "xã"], ["thành", "phố"]):
+        return " ".join(words[-2:])
+    last = words[-1].lower() if words else ""
+    return {"ủy": words[-2].lower() if len(words) >= 2 else ""}.get(last, last)
 
 
 def same_body_key(name: str) -> str:

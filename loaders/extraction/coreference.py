@@ -195,7 +195,8 @@ def _bodies(
         return [resolver.complete(entry.organization, segment.implied_province)]
     org = segment.org
     if org is not None and org.generic:
-        return []
+        # "Chủ tịch UBND huyện Lê Văn A": a person's post is in one body, of the unit the article is about
+        return [(org.name, None)] if org.unnamed else []
     if org is not None and not org.bare:
         org = resolver.settled(org)
         return [(org.name, org.province)]

@@ -73,6 +73,9 @@ class OrgMatch:
     bare: bool = False
     generic: bool = False
     located: bool = False  # the text itself writes the locality ("tỉnh", "tỉnh Hà Tĩnh")
+    #: Of a unit the text does not name ("UBND huyện", "Huyện ủy" in an article naming no district): generic on
+    #: its own, one particular body where a person holds a post in it ("Chủ tịch UBND huyện Lê Văn A").
+    unnamed: bool = False
     owner: OrgMatch | None = None  # the body named after "của" in a free-form name
     #: The same kind of body of the other provinces of a list ("UBND các tỉnh Kon Tum, Gia Lai và Lâm Đồng").
     siblings: tuple[OrgMatch, ...] = ()
@@ -121,6 +124,7 @@ class _Locality:
     text: str  # as the record writes it: "tỉnh Quảng Ngãi", "xã Đông Thành", "tỉnh"
     province: Province | None
     generic: bool
+    unnamed: bool = False  # a bare unit word naming no unit the article names ("huyện", "thành phố")
 
 
 T = TypeVar("T")
@@ -276,6 +280,17 @@ def _build_not_after_regex() -> re.Pattern[str]:
 
 
 _NOT_AFTER_REGEX: re.Pattern[str] = _build_not_after_regex()
+
+
+def _build_bare_unit_regex() -> re.Pattern[str]:
+    return _exact(strings("organizations", "bare_unit_words"))
+
+
+_BARE_UNIT_REGEX: re.Pattern[str] = _build_bare_unit_regex()
+# "huyện, thành phố", "xã/phường", "xã và thị trấn": unit words listed together name a level, not a unit.
+_LEVEL_LIST = re.compile(
+    rf"[ \t]*(?:,|/|và|hoặc)[ \t]*(?:{alternation(strings('organizations', 'lower_unit_words'))}|thị)(?!{_ALNUM})"
+)
 
 
 def _build_abbreviation_regex() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -511,6 +526,7 @@ class OrganizationReader:
             province=locality.province,
             generic=locality.generic,
             located=True,
+            unnamed=locality.unnamed,
         )
 
     def _with_province(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
@@ -536,6 +552,10 @@ class OrganizationReader:
         only = self._unit_named(head.unit, pos) if head.unit else None
         if only is not None:
             return OrgMatch(pos, self._head_end(pos, after), f"{head.name} {only}", head.kind, head.name)
+        if head.requires and head.unit is not None and head.complement == "place":
+            # "Bí thư Huyện ủy" in an article that names no district: the committee of the unit it is about
+            end = self._head_end(pos, after)
+            return OrgMatch(pos, end, head.name, head.kind, head.name, generic=True, unnamed=True)
         if head.requires:
             return None
         return OrgMatch(pos, self._head_end(pos, after), head.name, head.kind, head.name, bare=True)
@@ -557,10 +577,20 @@ class OrganizationReader:
         if depth > 2:
             return None
         inner = self.at(after, depth + 1)
-        if inner is None or inner.generic or (inner.bare and inner.head == inner.name and head.requires):
+        if inner is None or (inner.generic and not inner.unnamed):
+            return None
+        if inner.bare and inner.head == inner.name and head.requires:
             return None
         return OrgMatch(
-            pos, inner.end, f"{head.name} {inner.name}", head.kind, head.name, inner.province, located=inner.located
+            pos,
+            inner.end,
+            f"{head.name} {inner.name}",
+            head.kind,
+            head.name,
+            inner.province,
+            generic=inner.generic,
+            located=inner.located,
+            unnamed=inner.unnamed,
         )
 
     def _with_name(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
@@ -656,15 +686,22 @@ class OrganizationReader:
             return _Locality(bare.end, bare.text, None, False)
         generic = _GENERIC_LOCALITY_REGEX.match(self.text, pos)
         if generic is not None:
-            return _Locality(generic.end(), generic.group(), None, True)
+            unnamed = _BARE_UNIT_REGEX.fullmatch(generic.group()) is not None and not self._levels_listed(generic.end())
+            return _Locality(generic.end(), generic.group(), None, True, unnamed)
         if written is None:
             return None
         end = pos + len(word.group().rstrip()) if word else pos
         if written != "tỉnh" and not self._in_city():
             city = self._local_city(pos)  # "… tại thành phố Bắc Kạn có … Chủ tịch HĐND thành phố"
-            return _Locality(end, city, None, False) if city else _Locality(end, "thành phố", None, True)
+            if city:
+                return _Locality(end, city, None, False)
+            return _Locality(end, "thành phố", None, True, not self._levels_listed(end))
         province = self.province.province if self.province else None
         return _Locality(end, self.default_locality, province, False)
+
+    def _levels_listed(self, end: int) -> bool:
+        """True when another unit word follows a bare one: "UBND huyện, thành phố" is every district's."""
+        return _LEVEL_LIST.match(self.text, end) is not None
 
     def _lower_unit_at(self, pos: int) -> _Locality | None:
         """A district, town or commune named at ``pos`` ("xã Đông Thành", "TP Hà Tĩnh" in a province)."""
