@@ -52,6 +52,7 @@ _PROVINCE_LIST_OPENING = re.compile(
     r"(?:của[ \t]+)?(?:các|\d+|hai|ba|bốn|năm|sáu|bảy)[ \t]+(?P<unit>tỉnh,[ \t]*thành phố|tỉnh|thành phố)[ \t]*:?[ \t]*"
 )
 _LIST_JOINT = re.compile(r"[ \t]*(?:,[ \t]*và|,|và)[ \t]*")
+_PARENT_JOINT = re.compile(r"(?:,|[-–—])[ \t]*")
 _DANGLING = frozenset({"-", "–", "&", "và", "của", "về"})  # words a name cannot end with
 
 
@@ -207,6 +208,9 @@ def _build_national_regex() -> re.Pattern[str]:
 
 
 _NATIONAL_REGEX: re.Pattern[str] = _build_national_regex()
+#: For a national body whose head a title shares, in lower case ("Trưởng ban Tuyên giáo Trung ương").
+_NATIONAL_REGEX_ANY_CASE = re.compile(_NATIONAL_REGEX.pattern, re.IGNORECASE)
+_NATIONAL_BY_KEY: dict[str, tuple[str, str]] = {text_key(form): value for form, value in _NATIONAL.items()}
 
 
 def _build_start_regex() -> re.Pattern[str]:
@@ -447,7 +451,7 @@ class OrganizationReader:
         if local is not None:
             return self._sibling(local).at(pos, depth, any_case=any_case)
         headed = self._headed_at(pos, depth, any_case)
-        candidates = [c for c in (self._national_at(pos), headed) if c is not None]
+        candidates = [c for c in (self._national_at(pos, any_case), headed) if c is not None]
         if not candidates:
             return None
         best = max(candidates, key=lambda c: (c.end, c.head == c.name))
@@ -472,11 +476,11 @@ class OrganizationReader:
         head = _HEADS[_as_written(match.group())]
         return OrgMatch(pos, match.end(), head.name, head.kind, head.name, bare=True)
 
-    def _national_at(self, pos: int) -> OrgMatch | None:
-        match = _NATIONAL_REGEX.match(self.text, pos)
+    def _national_at(self, pos: int, any_case: bool = False) -> OrgMatch | None:
+        match = (_NATIONAL_REGEX_ANY_CASE if any_case else _NATIONAL_REGEX).match(self.text, pos)
         if match is None:
             return None
-        name, kind = _NATIONAL[_as_written(match.group())]
+        name, kind = _NATIONAL_BY_KEY[text_key(match.group())] if any_case else _NATIONAL[_as_written(match.group())]
         if _not_before(name, self.text, match.end()):
             return None
         return OrgMatch(pos, match.end(), name, kind, name)
@@ -577,6 +581,11 @@ class OrganizationReader:
         if depth > 2:
             return None
         inner = self.at(after, depth + 1)
+        if inner is None and head.parents:  # "Ban Kinh tế - Ngân sách, HĐND tỉnh", "Ban Pháp chế – HĐND tỉnh"
+            joint = _PARENT_JOINT.match(self.text, after)
+            parent = self.at(joint.end(), depth + 1) if joint else None
+            if parent is not None and (parent.kind in head.parents or parent.head in head.parents):
+                inner = parent
         if inner is None or (inner.generic and not inner.unnamed):
             return None
         if inner.bare and inner.head == inner.name and head.requires:

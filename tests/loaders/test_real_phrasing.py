@@ -36,3 +36,36 @@ def test_unit_words_listed_together_name_a_level(record_of: RecordOf) -> None:
 def test_an_unnamed_unit_nobody_holds_a_post_in_is_generic(record_of: RecordOf) -> None:
     record = record_of(HEADER + "Sở Tài nguyên và Môi trường tỉnh Phú Thọ cho biết diện tích UBND xã quản lý là 40 ha.")
     assert record["organizations"] == ["Sở Tài nguyên và Môi trường tỉnh Phú Thọ"]
+
+
+def test_merged_propaganda_committees_and_titles_sharing_a_national_bodys_head(
+    record_of: RecordOf, posts_of: PostsOf
+) -> None:
+    record = record_of(
+        HEADER + "Trưởng ban Tuyên giáo và Dân vận Trung ương Trần Văn Bình dự hội nghị. Đồng chí Lê Văn Cường, Phó "
+        "Trưởng Ban Thường trực Ban Tuyên giáo và Dân vận Tỉnh ủy; đồng chí Đỗ Thị Hà, Phó trưởng Ban Tổ chức Trung "
+        "ương phát biểu."
+    )
+    posts = posts_of(record)
+    assert posts["Trần Văn Bình"] == {("Trưởng ban", "Ban Tuyên giáo và Dân vận Trung ương")}
+    assert posts["Lê Văn Cường"] == {("Phó Trưởng ban Thường trực", "Ban Tuyên giáo và Dân vận Tỉnh ủy")}
+    assert posts["Đỗ Thị Hà"] == {("Phó Trưởng ban", "Ban Tổ chức Trung ương")}
+
+
+def test_council_committees_written_apart_from_their_council(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Ông Ngô Văn Em - Trưởng ban Kinh tế - Ngân sách, HĐND tỉnh Phú Yên trả lời. Ban Văn hóa Xã hội – "
+        "HĐND tỉnh họp. Đồng chí Phạm Văn Dũng, Chủ nhiệm UBKT Tỉnh ủy dự."
+    )
+    assert posts_of(record)["Ngô Văn Em"] == {("Trưởng ban", "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Phú Yên")}
+    assert posts_of(record)["Phạm Văn Dũng"] == {("Chủ nhiệm", "Ủy ban Kiểm tra Tỉnh ủy Phú Yên")}
+    assert "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Phú Yên" in record["organizations"]
+
+
+def test_the_central_front_committee_abbreviated(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Hội nghị Đoàn Chủ tịch UBTƯ MTTQ Việt Nam lần thứ 9 diễn ra. Ông Lý Văn Sơn, Chủ tịch UBTƯ MTTQ Việt "
+        "Nam chủ trì."
+    )
+    assert posts_of(record)["Lý Văn Sơn"] == {("Chủ tịch", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")}
+    assert "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam" in record["organizations"]
