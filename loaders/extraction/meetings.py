@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from loaders.extraction.context import ArticleContext
-from loaders.extraction.coreference import BodyResolver, People
+from loaders.extraction.coreference import BodyResolver, People, PersonRef
 from loaders.extraction.dates import DateMention, find_dates, find_spans, resolve, year_hint
 from loaders.extraction.keys import text_key
 from loaders.extraction.legal_documents import DocumentMention
@@ -326,15 +326,66 @@ class MeetingFinder:
             if not do and _PEOPLE_LIST_OPENING.match(text, sentence_start):
                 clause_start = sentence_start  # "Các đồng chí A - …; B - … chủ trì": the list is the subject
             before = self.people.key_of(do[-1] if do else clause_start, verb.start())
+            if before and not do:  # "Đồng chí A, …; đồng chí B, … chủ trì": a list opening the sentence
+                before = self._listed_before(before, sentence_start)
             listed = _LIST_AFTER.match(text, verb.end())  # "Chủ tọa kỳ họp có các đồng chí: A; B; C"
             after = self.people.key_of(verb.end(), self.ctx.sentence(verb.start()).end if listed else clause_end)
-            chairs = before or (after if listed else after[:1])
+            if after and not listed:  # "dưới sự chủ trì của ông A, … và bà B, …"; "Chủ trì có ông A, …; bà B, …"
+                after = self._listed_after(after[0], verb.end(), self.ctx.sentence(verb.start()).end)
+            chairs = before or after
             self._add_people(draft.chairs, chairs, "meeting.chair", 0.85)
         for phrase in _regex("conclusion").finditer(text, start, end):
             clause_start, clause_end = self.ctx.clause(phrase.start())
             after = self.people.key_of(phrase.end(), clause_end)[:1]
             before = self.people.key_of(clause_start, phrase.start())[-1:]
             self._add_people(draft.chairs, after or before, "meeting.conclusion", 0.75)
+
+    def _refs(self, start: int, end: int) -> list[PersonRef]:
+        """The references to people in ``text[start:end]``, the first of each person, in order."""
+        found: list[PersonRef] = []
+        for ref in self.people.refs:
+            if start <= ref.start and ref.end <= end and all(r.key != ref.key for r in found):
+                found.append(ref)
+        return found
+
+    def _joined(self, left: int, right: int) -> bool:
+        """True when only a list's joints stand between two people: their posts, honorifics, commas,
+        semicolons, "và" ("ông A, Bí thư Tỉnh ủy và bà B", "A - Giám đốc Sở X; B")."""
+        gap = list(self.ctx.text[left:right])
+        for a, b in self.post_spans:
+            for i in range(max(a, left), min(b, right)):
+                gap[i - left] = " "
+        rest = _HONORIFIC_WORDS.sub(" ", "".join(gap))
+        return _LIST_JOINTS.fullmatch(rest) is not None
+
+    def _listed_after(self, first: str, start: int, end: int) -> list[str]:
+        """The chair named first after the verb, and the people listed with it."""
+        refs = self._refs(start, end)
+        index = next(i for i, r in enumerate(refs) if r.key == first)
+        keys = [first]
+        for previous, ref in zip(refs[index:], refs[index + 1 :], strict=False):
+            if not self._joined(previous.end, ref.start):
+                break
+            keys.append(ref.key)
+        return keys
+
+    def _listed_before(self, keys: list[str], sentence_start: int) -> list[str]:
+        """The chairs named in the clause before the verb, with the people listed before them when the list
+        opens the sentence ("Đồng chí A, Phó trưởng đoàn; đồng chí B, Phó trưởng đoàn chủ trì")."""
+        refs = self._refs(sentence_start, len(self.ctx.text))
+        index = next(i for i, r in enumerate(refs) if r.key == keys[0])
+        first = index
+        while first > 0 and self._joined(refs[first - 1].end, refs[first].start):
+            first -= 1
+        if first == index or not self._opens_sentence(sentence_start, refs[first].start):
+            return keys
+        return [r.key for r in refs[first:index]] + keys
+
+    def _opens_sentence(self, sentence_start: int, pos: int) -> bool:
+        """True when only a time and posts stand before ``pos`` in its sentence ("Sáng 5/6, đồng chí …")."""
+        if self._joined(sentence_start, pos):
+            return True
+        return _TIME_OPENING.fullmatch(self.ctx.text, sentence_start, pos) is not None
 
     def _attendees(self, draft: _Draft, start: int, end: int) -> None:
         cue = _regex("attendee_cues").search(self.ctx.text, start, end)
@@ -473,6 +524,10 @@ def _on(day: tuple[int, int, int | None], year: int) -> date | None:
 _PLANNED_AFTER_CHARS = 30
 _PLANNED_FAR_CHARS = 100
 _MAX_MEETING_DAYS = 7
+# What may stand between two people of one list once their posts are blanked out.
+_LIST_JOINTS = re.compile(r"[\s,;:–—-]*(?:(?:và|cùng)[\s,;:–—-]*)?(?:các[\s,;:–—-]*)?", re.IGNORECASE)
+_HONORIFIC_WORDS = re.compile(rf"(?<!\w)(?:{alternation(strings('honorifics', 'honorifics'))})(?!\w)", re.IGNORECASE)
+_TIME_OPENING = re.compile(r"\s*(?:Sáng|Chiều|Trưa|Tối|Ngày)[^,;]{0,25},\s*", re.IGNORECASE)
 # A sentence opening with a list of people as its subject ("Các đồng chí A - …; B - … chủ trì hội nghị").
 _PEOPLE_LIST_OPENING = re.compile(r"\s*(?:(?:các|Các)\s+)+(?:đồng chí|ông,?\s*bà|ông|bà)\b")
 # What may open a sentence before the name of the meeting it speaks of ("Cũng tại hội nghị, …", "Buổi …").

@@ -69,3 +69,32 @@ def test_the_central_front_committee_abbreviated(record_of: RecordOf, posts_of: 
     )
     assert posts_of(record)["Lý Văn Sơn"] == {("Chủ tịch", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")}
     assert "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam" in record["organizations"]
+
+
+def chairs_of(record: dict[str, Any]) -> list[str]:
+    return [chair for meeting in record["meetings"] for chair in meeting["chairs"]]
+
+
+def test_chairs_listed_with_semicolons_before_the_verb(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Sáng 12/3/2024, Đoàn ĐBQH tỉnh tổ chức hội nghị tiếp xúc cử tri. Đồng chí Lê Văn Hải, Phó trưởng "
+        "đoàn chuyên trách Đoàn ĐBQH tỉnh; đồng chí Trần Thị Mai, Phó Chủ tịch UBND tỉnh chủ trì hội nghị."
+    )
+    assert chairs_of(record) == ["Lê Văn Hải", "Trần Thị Mai"]
+
+
+def test_chairs_joined_by_va_after_the_verb(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Sáng 25/9/2023, HĐND tỉnh khai mạc kỳ họp thứ 15 dưới sự chủ trì của ông Võ Văn Tâm, Bí thư Tỉnh "
+        "ủy, Chủ tịch HĐND tỉnh và bà Đào Thị Thy - Phó Chủ tịch Thường trực HĐND tỉnh. Dự kỳ họp có ông Hà Văn Lực."
+    )
+    assert chairs_of(record) == ["Võ Văn Tâm", "Đào Thị Thy"]
+
+
+def test_chairs_listed_after_the_verb_up_to_a_plural_title(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Ngày 28/9/2023, Hội nghị Ban Thường vụ diễn ra. Chủ trì Hội nghị có ông Lý Văn Sơn, Chủ tịch UBND "
+        "tỉnh; bà Mai Thị Hà, Phó Chủ tịch - Tổng Thư ký Hội Nông dân tỉnh; các Phó Chủ tịch UBND tỉnh: Đinh Văn "
+        "Long, Tạ Văn Hùng. Dự có ông Phan Văn Tú."
+    )
+    assert chairs_of(record) == ["Lý Văn Sơn", "Mai Thị Hà", "Đinh Văn Long", "Tạ Văn Hùng"]
