@@ -11,12 +11,16 @@ from loaders.extraction.keys import text_key
 from loaders.extraction.legal_documents import DocumentMention
 from loaders.extraction.organizations import OrganizationReader, OrgMatch, is_private_name
 from loaders.extraction.shared_localities import share_localities
-from loaders.extraction.tables import strings
+from loaders.extraction.tables import alternation, strings
 from loaders.record import Evidence, Organization
 
 _VENUE_HEADS = frozenset(strings("organizations", "venue_heads"))
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _AT_BEFORE = re.compile(r"(?<!\w)tại\s+$", re.IGNORECASE)
+_BUILDING_WORDS = alternation(strings("organizations", "venue_words"))
+_IN_BUILDING = re.compile(
+    rf"(?<!\w)tại\s+(?:{_BUILDING_WORDS})(?:\s+tầng\s+\d+)?[\s,–-]*(?:cơ quan\s+)?$", re.IGNORECASE
+)
 
 
 def article_bodies(ctx: ArticleContext) -> list[OrgMatch]:
@@ -51,6 +55,8 @@ def organization_records(
             continue
         if org.head in _VENUE_HEADS and _AT_BEFORE.search(ctx.text, max(0, org.start - 8), org.start):
             continue  # "tại Trung tâm Hội nghị tỉnh": where it happened
+        if _IN_BUILDING.search(ctx.text, max(0, org.start - 40), org.start):
+            continue  # "tại Hội trường UBND tỉnh"
         if org.bare:
             focus = resolver.focus(org.head, org.start)
             if not focus:

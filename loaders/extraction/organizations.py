@@ -705,6 +705,8 @@ class OrganizationReader:
             if city:
                 return _Locality(end, city, None, False)
             return _Locality(end, "thành phố", None, True, not self._levels_listed(end))
+        if self._levels_listed(end):  # "UBND tỉnh, thành phố, xã, phường": every one of those levels
+            return _Locality(end, written, None, True)
         province = self.province.province if self.province else None
         return _Locality(end, self.default_locality, province, False)
 

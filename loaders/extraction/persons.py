@@ -36,6 +36,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _APPOINTED_BEFORE = re.compile(r"(?<!\w)giữ\s+chức(?:\s+(?:vụ|danh))?\s+\Z")
 _CLAUSE_BREAK = re.compile(r"[;.:\n]")
 _DASH = re.compile(r"[ \t]*[-–—][ \t]*")
+_SEMICOLON = re.compile(r"[ \t]*;[ \t]*")
 _FRAME = re.compile(r"(?:Về phía|Thay mặt|Đại diện)\s+(?:lãnh đạo\s+|Lãnh đạo\s+)?$", re.IGNORECASE)
 
 
@@ -208,7 +209,11 @@ def _claim_after(
     previous_end = items[position][1]
     while k < len(items) and items[k][3] == "segment":
         segment = segments[items[k][2]]
-        if segment.owner is not None or _connection(text, previous_end, items[k][0]) == "break":
+        joint = _connection(text, previous_end, items[k][0])
+        # "A, Ủy viên Bộ Chính trị; Giám đốc Học viện …": posts of one person set off by semicolons (a post
+        # written before the next person's name is theirs, claimed before)
+        between_posts = k > position + 1 and _SEMICOLON.fullmatch(text, previous_end, items[k][0]) is not None
+        if segment.owner is not None or (joint == "break" and not between_posts):
             return
         segment.owner = owner
         previous_end = items[k][1]

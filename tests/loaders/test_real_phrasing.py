@@ -98,3 +98,30 @@ def test_chairs_listed_after_the_verb_up_to_a_plural_title(record_of: RecordOf, 
         "Long, Tạ Văn Hùng. Dự có ông Phan Văn Tú."
     )
     assert chairs_of(record) == ["Lý Văn Sơn", "Mai Thị Hà", "Đinh Văn Long", "Tạ Văn Hùng"]
+
+
+def test_deputies_buildings_levels_and_the_presidents_name_are_no_bodies(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Sáng 4/7/2024, tại Hội trường UBND tỉnh Phú Thọ, các vị đại biểu Quốc hội, đại biểu HĐND tỉnh dự "
+        "kỳ họp. Kỳ họp học tập tư tưởng Hồ Chí Minh. Thường trực Ủy ban MTTQ tỉnh và HĐND, UBND các huyện dự. Các "
+        "quyết định chỉ định cấp ủy, HĐND, UBND tỉnh, thành phố, xã, phường được công bố."
+    )
+    assert record["organizations"] == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Phú Thọ"]
+
+
+def test_posts_of_one_person_set_off_by_semicolons(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Dự có ông Lương Văn Thành, Ủy viên Bộ Chính trị; Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh; "
+        "bà Trịnh Thị Hằng, Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch Thường trực HĐND tỉnh; Chủ tịch UBND tỉnh "
+        "Phạm Văn Bảo."
+    )
+    posts = posts_of(record)
+    assert posts["Lương Văn Thành"] == {
+        ("Ủy viên Bộ Chính trị", "Đảng Cộng sản Việt Nam"),
+        ("Giám đốc", "Học viện Chính trị quốc gia Hồ Chí Minh"),
+    }
+    assert posts["Trịnh Thị Hằng"] == {
+        ("Ủy viên Ban Thường vụ", "Tỉnh ủy"),
+        ("Phó Chủ tịch Thường trực", "Hội đồng nhân dân tỉnh"),
+    }
+    assert posts["Phạm Văn Bảo"] == {("Chủ tịch", "Ủy ban nhân dân tỉnh")}
