@@ -220,13 +220,17 @@ def _bodies(
 
 
 def _shared_body(title: str, following: list[Segment], resolver: BodyResolver) -> tuple[str, Province | None] | None:
-    """The body of the next post in the chain, which two titles can share ("Trưởng đại diện – Giám đốc VNPT X")."""
+    """The body of the next post in the chain, which two titles can share ("Trưởng đại diện – Giám đốc VNPT X"),
+    when it is of a kind the title is held in (a "Giám đốc" is no post of a people's committee)."""
+    kinds = body_kinds(title)
     for segment in following:
         body = segment.org
         if segment.title.entry.organization:
             return None
         if body is None or body.generic:
             continue
+        if kinds and body.kind not in kinds:
+            return None
         if title in _PARTY_TITLES and body.kind != "PartyCommittee":
             return None
         if body.bare:

@@ -180,11 +180,17 @@ def _build_national() -> dict[str, tuple[str, str]]:
 _NATIONAL: dict[str, tuple[str, str]] = _build_national()
 
 
+def _domain_forms(item: dict[str, Any]) -> list[str]:
+    """A field's forms, each also with an en dash where it has a hyphen ("Kế hoạch – Đầu tư")."""
+    forms = list(item.get("forms") or [item["name"]])
+    return forms + [f.replace("-", "–") for f in forms if "-" in f and f.replace("-", "–") not in forms]
+
+
 def _build_domains() -> dict[str, tuple[str, bool]]:
     return {
         text_key(form): (item["name"], bool(item.get("ministry_only")))
         for item in _org_table()["domains"]
-        for form in item.get("forms") or [item["name"]]
+        for form in _domain_forms(item)
     }
 
 
@@ -222,7 +228,7 @@ _START_REGEX: re.Pattern[str] = _build_start_regex()
 
 
 def _build_domain_regex() -> re.Pattern[str]:
-    forms = [form for item in _org_table()["domains"] for form in item.get("forms") or [item["name"]]]
+    forms = [form for item in _org_table()["domains"] for form in _domain_forms(item)]
     return _exact(forms, ignore_case=True)
 
 

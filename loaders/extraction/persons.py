@@ -14,7 +14,7 @@ separators between them decide which segment belongs to which name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.names import NameMention, find_names, in_people_list
@@ -37,6 +37,29 @@ _APPOINTED_BEFORE = re.compile(r"(?<!\w)giữ\s+chức(?:\s+(?:vụ|danh))?\s+\Z
 _CLAUSE_BREAK = re.compile(r"[;.:\n]")
 _DASH = re.compile(r"[ \t]*[-–—][ \t]*")
 _SEMICOLON = re.compile(r"[ \t]*;[ \t]*")
+# "bầu bổ sung chức vụ Phó Chủ tịch …", "phê chuẩn … chức danh Ủy viên UBND tỉnh …": a post conferred on people
+# named after it.
+_CONFERRED_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:phê chuẩn|công nhận)(?:\s+kết quả)?(?:\s+bầu)?(?:\s+bổ sung)?(?:\s+(?:chức vụ|chức danh))?"
+    r"|(?:bầu|bầu bổ sung|bổ nhiệm|chỉ định)\s+(?:chức vụ|chức danh))\s+\Z",
+    re.IGNORECASE,
+)
+# From the post to the first person it is conferred on: "…, nhiệm kỳ 2016 - 2021 đối với ông", "… đối với:".
+_FOR_PEOPLE = re.compile(r"[^.;:\n]{0,40}?đối với\s*:?\s*(?:ông|bà|đồng chí|đ/c)?\s*", re.IGNORECASE)
+# A count of people before the post they are given: "bổ sung 2 Ủy viên …" (after "miễn nhiệm": former).
+_COUNTED_BEFORE = re.compile(r"(?<!\w)(?P<former>miễn nhiệm\s+|thôi\s+)?(?:\d+|hai|ba|bốn|năm)\s+\Z", re.IGNORECASE)
+# From a counted post to the first of the people it names: "… là ông", "…: bà".
+_IS_PEOPLE = re.compile(r"[ \t]*(?:nhiệm kỳ[^.;:\n]{0,15}?)?[ \t]*(?:là|gồm|:)[ \t]*:?[ \t]*(?:ông|bà|đồng chí)?[ \t]*")
+_DESIGNATED = re.compile(
+    r"[ \t]*(?:\([^()]{0,10}\)[ \t]*)?(?:đã[ \t]+)?được[ \t]+(?:chỉ định|bầu|bổ nhiệm|phê chuẩn)[ \t]+(?:là|làm)[ \t]+"
+    r"(?:ông|bà|đồng chí)?[ \t]*"
+)
+_ITEM_JOINT = re.compile(
+    r"(?:[ \t,]*nhiệm kỳ[ \t]*\d{4}[ \t]*[-–][ \t]*\d{4})?[ \t]*(?:,|;|và|,[ \t]*và)[ \t]*(?:ông|bà|đồng chí)?[ \t]*"
+)
+# "Trước đó, ông A là …", "Trước khi …, bà B là …": the person's earlier posts.
+_EARLIER_OPENING = re.compile(r"[ \t]*Trước (?:đó|khi[^,.;]{0,80}),[ \t]*(?:ông|bà|đồng chí)?[ \t]*")
+_EARLIER_VERB = re.compile(r"[ \t]+(?:là|từng là|giữ chức|làm)[ \t]")
 _FRAME = re.compile(r"(?:Về phía|Thay mặt|Đại diện)\s+(?:lãnh đạo\s+|Lãnh đạo\s+)?$", re.IGNORECASE)
 
 
@@ -88,8 +111,11 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
     short = [n for n in names if n.syllables == 1]
     _assign(ctx.text, full, segments)
     _claim_appointed(ctx.text, full, segments)
+    _claim_conferred(ctx.text, full, segments)
+    _claim_counted(ctx.text, full, segments)
     _share_plural_titles(ctx.text, full, segments)
     _share_verb_posts(ctx.text, full, segments)
+    segments[:] = _earlier_posts(ctx.text, start, full, segments)
     persons = []
     for index, name in enumerate(full):
         own = [s for s in segments if s.owner == index or index in s.sharers]
@@ -168,6 +194,75 @@ def _claim_appointed(text: str, names: list[NameMention], segments: list[Segment
         before = [i for i, n in enumerate(names) if n.end <= segment.start and n.honorific]
         if before and not _CLAUSE_BREAK.search(text, names[before[-1]].end, segment.start):
             segment.owner = before[-1]
+
+
+def _claim_conferred(text: str, names: list[NameMention], segments: list[Segment]) -> None:
+    """A post an approval or election names before the people it is given to is theirs: "phê chuẩn kết quả
+    bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh X, nhiệm kỳ 2016 - 2021 đối với ông A, Tỉnh ủy viên, Giám đốc Sở
+    Y và ông B, …". People listed with no post of their own before one with posts share that one's ("đối với:
+    ông C, ông D, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh X nhiệm kỳ 2011 - 2016")."""
+    for segment in segments:
+        if segment.owner is not None or segment.former or not _CONFERRED_BEFORE.search(text, 0, segment.start):
+            continue
+        first = next((i for i, n in enumerate(names) if n.context_start >= segment.end), None)
+        if first is None or not _FOR_PEOPLE.fullmatch(text, segment.end, names[first].context_start):
+            continue
+        listed = _listed_from(text, names, segments, first)
+        segment.owner = listed[0]
+        segment.sharers.extend(listed[1:])
+        bare: list[int] = []
+        for index in listed:
+            own = [s for s in segments if s.owner == index and s is not segment]
+            if not own:
+                bare.append(index)
+                continue
+            for post in own:
+                post.sharers.extend(bare)
+            bare = []
+
+
+def _claim_counted(text: str, names: list[NameMention], segments: list[Segment]) -> None:
+    """A post given to a counted list of people is each one's: "phê chuẩn bổ sung 2 Ủy viên UBND tỉnh X là ông
+    A, Giám đốc Sở Y và ông B, Giám đốc Công an tỉnh" (not after "miễn nhiệm", which makes them former); so is a
+    post whose holder is designated after it ("Chủ tịch UBND tỉnh X được chỉ định là ông A")."""
+    for segment in segments:
+        if segment.owner is not None or segment.former:
+            continue
+        count = _COUNTED_BEFORE.search(text, max(0, segment.start - 30), segment.start)
+        first = next((i for i, n in enumerate(names) if n.context_start >= segment.end), None)
+        if first is None:
+            continue
+        gap = (segment.end, names[first].context_start)
+        counted = count is not None and not count.group("former") and _IS_PEOPLE.fullmatch(text, *gap)
+        if not counted and not _DESIGNATED.fullmatch(text, *gap):
+            continue
+        listed = _listed_from(text, names, segments, first)
+        segment.owner = listed[0]
+        segment.sharers.extend(listed[1:])
+
+
+def _listed_from(text: str, names: list[NameMention], segments: list[Segment], first: int) -> list[int]:
+    """The name ``first`` and the names listed after it, each with its own posts ("ông A, X; bà B, Y và ông C")."""
+    listed = [first]
+    for index in range(first + 1, len(names)):
+        end = _end_of(listed[-1], names, segments, names[index].context_start)
+        if not _ITEM_JOINT.fullmatch(text, end, names[index].context_start):
+            break
+        listed.append(index)
+    return listed
+
+
+def _earlier_posts(text: str, start: int, names: list[NameMention], segments: list[Segment]) -> list[Segment]:
+    """A sentence opening "Trước đó, ông A là …" gives A's earlier posts, which the record leaves out as former."""
+    opening = _EARLIER_OPENING.match(text, start)
+    if opening is None:
+        return segments
+    subject = next((i for i, n in enumerate(names) if opening.end() in (n.context_start, n.start)), None)
+    if subject is None or not _EARLIER_VERB.match(text, names[subject].end):
+        return segments
+    return [
+        replace(s, title=replace(s.title, former=True)) if s.owner == subject and not s.sharers else s for s in segments
+    ]
 
 
 def _claim_before(

@@ -125,3 +125,39 @@ def test_posts_of_one_person_set_off_by_semicolons(record_of: RecordOf, posts_of
         ("Phó Chủ tịch Thường trực", "Hội đồng nhân dân tỉnh"),
     }
     assert posts["Phạm Văn Bảo"] == {("Chủ tịch", "Ủy ban nhân dân tỉnh")}
+
+
+def test_approval_news_gives_the_post_to_the_people_after_doi_voi(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Thủ tướng phê chuẩn kết quả bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh Gia Lai, nhiệm kỳ 2021 - "
+        "2026 đối với ông Đinh Văn Tâm, Tỉnh ủy viên, Giám đốc Sở Xây dựng và ông Lò Văn Hữu, Giám đốc Sở Tài chính. "
+        "Thủ tướng cũng phê chuẩn kết quả bầu Phó Chủ tịch UBND tỉnh Sơn La đối với: bà Hà Thị Nga, Ủy viên Ban "
+        "Thường vụ Tỉnh ủy Sơn La; ông Mai Văn Khánh, ông Cầm Văn Thủy, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Sơn La "
+        "nhiệm kỳ 2016 - 2021. Đồng thời phê chuẩn miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh Sơn La đối với ông Lường "
+        "Văn Hải."
+    )
+    posts = posts_of(record)
+    assert ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Gia Lai") in posts["Đinh Văn Tâm"]
+    assert ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Gia Lai") in posts["Lò Văn Hữu"]
+    for name in ("Mai Văn Khánh", "Cầm Văn Thủy"):
+        assert posts[name] == {("Tỉnh ủy viên", "Tỉnh ủy Sơn La"), ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Sơn La")}
+    assert posts["Lường Văn Hải"] == set()
+
+
+def test_counted_and_designated_posts(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Thủ tướng phê chuẩn bổ sung 2 Ủy viên UBND tỉnh Bình Định là ông Lê Văn Minh, Giám đốc Sở Nội vụ "
+        "tỉnh và ông Hoàng Văn An, Giám đốc Công an tỉnh; miễn nhiệm 2 Ủy viên UBND tỉnh Bình Định là ông Chế Văn "
+        "Trường và ông Bùi Văn Dư. Chủ tịch HĐND tỉnh Bình Định được chỉ định là ông Nguyễn Văn Sơn. Trước đó, ông "
+        "Nguyễn Văn Sơn là Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bình Định. Ông Trần Văn Kiên, ủy viên Ban chấp hành "
+        "Đảng bộ tỉnh dự."
+    )
+    posts = posts_of(record)
+    assert posts["Lê Văn Minh"] == {
+        ("Ủy viên", "Ủy ban nhân dân tỉnh Bình Định"),
+        ("Giám đốc", "Sở Nội vụ tỉnh Bình Định"),
+    }
+    assert ("Ủy viên", "Ủy ban nhân dân tỉnh Bình Định") in posts["Hoàng Văn An"]
+    assert posts["Chế Văn Trường"] == set() and posts["Bùi Văn Dư"] == set()
+    assert posts["Nguyễn Văn Sơn"] == {("Chủ tịch", "Hội đồng nhân dân tỉnh Bình Định")}
+    assert posts["Trần Văn Kiên"] == {("Tỉnh ủy viên", "Tỉnh ủy Bình Định")}
