@@ -80,7 +80,8 @@ def _build_cued_day_month() -> re.Pattern[str]:
     parts = alternation(strings("dates", "day_parts"))
     relative = alternation(table("dates")["relative_days"])
     weekdays = alternation(table("dates")["weekdays"])
-    cue = rf"(?:(?:{parts})\s+(?:ngày\s+)?|ngày\s+|(?:{relative}|{weekdays})\s*,?\s*\(\s*(?:ngày\s+)?)"
+    # "Sáng nay (24/4)", "Chiều nay 21/9", "thứ Hai (12/8)"
+    cue = rf"(?:(?:{parts})\s+(?:ngày\s+)?|ngày\s+|(?:{relative}|{weekdays})\s*,?\s*\(?\s*(?:ngày\s+)?)"
     return re.compile(rf"{cue}{_DAY_MONTH}(?!\s*[/.-]?\s*\d)", re.IGNORECASE)
 
 
@@ -130,7 +131,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 found.append(mention)
                 taken.append((match.start(), match.end()))
     for match in _RELATIVE.finditer(text, start, end):
-        if not any(a <= match.start() < b for a, b in taken):
+        # "Sáng nay 18/12/2024": the date written right after says which day "nay" is
+        if not any(a <= match.start() < b or match.end() <= a <= match.end() + 4 for a, b in taken):
             offset = int(table("dates")["relative_days"][match.group().lower()])
             found.append(DateMention(match.start(), match.end(), 0, 0, None, offset=offset))
     for match in _SAME_DAY.finditer(text, start, end):

@@ -26,8 +26,11 @@ from loaders.record import Evidence, Meeting, Reference
 from ontology.gazetteer import Province
 
 _EVENT_VERBS = re.compile(
-    r"(?<!\w)(?:tổ chức|diễn ra|chủ trì|khai mạc|có buổi|đã họp|tiến hành|được tổ chức)(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:tổ chức|diễn ra|chủ trì|khai mạc|bế mạc|có buổi|có cuộc|đã họp|tiến hành|được tổ chức|đã hoàn thành"
+    r"|đã có kết luận|phát biểu kết luận)(?!\w)",
+    re.IGNORECASE,
 )
+_CHAIRED_BY = re.compile(r"(?<!\w)dưới sự chủ trì của(?!\w)", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"(?:tháng\s+\d{1,2}\s*[-/]\s*\d{4}|năm\s+\d{4}|trong năm|năm qua)", re.IGNORECASE)
 _KIND_END = re.compile(r"[,.;:()“”\"\n]|\s(?:nhằm|để|do|vào|tại|với|dưới|nhân|cho|về việc|ngày|của)\s", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"[^.;:\n]{0,40}(?:có các đồng chí|gồm các đồng chí|gồm)\s*:", re.IGNORECASE)
@@ -123,6 +126,7 @@ class MeetingFinder:
     post_spans: list[tuple[int, int]]
     drafts: list[_Draft] = field(default_factory=list)
     _dates: list[DateMention] = field(default_factory=list)
+    _set_aside: bool = False  # a meeting was named only as planned or in passing before any was reported
 
     def find(self) -> list[Meeting]:
         """The article's meetings."""
@@ -147,12 +151,23 @@ class MeetingFinder:
         return [self._meeting(d) for d in self.drafts]
 
     def _read_sentence(self, index: int, start: int, end: int) -> _Draft | None:
-        trigger = self._trigger(start, end)
+        # "…, tiếp tục chương trình chuẩn bị cho Kỳ họp thứ 5, Đoàn ĐBQH tỉnh tổ chức hội nghị tiếp xúc cử tri":
+        # a meeting to come named first does not hide the one the sentence reports
+        trigger = None
+        previous_end = start
+        for candidate in self._triggers(start, end):
+            clause_start, clause_end = self.ctx.clause(candidate.start)
+            # the plans before an earlier trigger were its own; a time recalled ("Năm 2023, …") dates them all
+            planned = self._planned(candidate, max(clause_start, previous_end), clause_end)
+            if planned or self._in_passing(clause_start, candidate):
+                self._set_aside = True
+                previous_end = candidate.end
+                continue
+            trigger = candidate
+            break
         if trigger is None:
             return None
         clause_start, clause_end = self.ctx.clause(trigger.start)
-        if self._planned(trigger, clause_start, clause_end) or self._in_passing(clause_start, trigger):
-            return None
         day = self._date(clause_start, clause_end) or self._span_start(clause_start, clause_end)
         if day is None and _cue("purpose", self.ctx.text, clause_start, trigger.start):
             return None
@@ -162,6 +177,8 @@ class MeetingFinder:
         if day is not None or _EVENT_VERBS.search(self.ctx.text, start, end) or trigger.phrase in _VERB_TRIGGERS:
             draft = self._place(trigger, resolved, index, start, end)
         elif _any("back_references", self.ctx.text, start, end) or (self.drafts and self._opens(trigger, start)):
+            if not self.drafts and self._set_aside:
+                return None  # "Tại kỳ họp, …" after a session only recalled ("Trước đó, tại kỳ họp thứ 5 …")
             draft = self._place(trigger, None, index, start, end)
         else:
             return None
@@ -169,8 +186,11 @@ class MeetingFinder:
             self._organizers(draft, start, end)
         return draft
 
-    def _trigger(self, start: int, end: int) -> _Trigger | None:
+    def _triggers(self, start: int, end: int) -> list[_Trigger]:
+        """The phrases naming a meeting in ``text[start:end]``, in order; with none, "dưới sự chủ trì của", which
+        reports one ("…, dưới sự chủ trì của đồng chí A, HĐND tỉnh tiến hành chất vấn")."""
         text = self.ctx.text
+        found = []
         for match in _regex("triggers").finditer(text, start, end):
             window_start, window_end = max(start, match.start() - 25), min(end, match.end() + 25)
             if self._covered_by("not_meetings", match, window_start, window_end):
@@ -178,8 +198,11 @@ class MeetingFinder:
             if _any("ceremonies", text, window_start, window_end):
                 continue
             phrase = text_key(match.group())
-            return _Trigger(match.start(), match.end(), phrase, _TRIGGER_CLASSES[phrase])
-        return None
+            found.append(_Trigger(match.start(), match.end(), phrase, _TRIGGER_CLASSES[phrase]))
+        chaired = _CHAIRED_BY.search(text, start, end)
+        if not found and chaired is not None:
+            found.append(_Trigger(chaired.start(), chaired.end(), "chủ trì", "CommitteeMeeting"))
+        return found
 
     def _covered_by(self, key: str, match: re.Match[str], start: int, end: int) -> bool:
         return any(

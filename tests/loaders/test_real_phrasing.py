@@ -161,3 +161,49 @@ def test_counted_and_designated_posts(record_of: RecordOf, posts_of: PostsOf) ->
     assert posts["Chế Văn Trường"] == set() and posts["Bùi Văn Dư"] == set()
     assert posts["Nguyễn Văn Sơn"] == {("Chủ tịch", "Hội đồng nhân dân tỉnh Bình Định")}
     assert posts["Trần Văn Kiên"] == {("Tỉnh ủy viên", "Tỉnh ủy Bình Định")}
+
+
+def days_of(record: dict[str, Any]) -> list[str | None]:
+    return [meeting["date"] for meeting in record["meetings"]]
+
+
+def test_a_session_reported_by_its_chair_alone(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Tiếp tục chương trình làm việc, chiều 9-12-2015, dưới sự chủ trì của đồng chí Hoàng Văn Mạc - Bí thư "
+        "Tỉnh ủy, Chủ tịch HĐND tỉnh, HĐND tỉnh tiến hành chất vấn và trả lời chất vấn."
+    )
+    assert days_of(record) == ["2015-12-09"]
+    assert chairs_of(record) == ["Hoàng Văn Mạc"]
+
+
+def test_a_meeting_named_after_one_to_come_in_the_same_sentence(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Chiều 26/4/2023, tiếp tục chương trình chuẩn bị cho Kỳ họp thứ 5, Quốc hội khóa XV, Đoàn ĐBQH tỉnh "
+        "đã tổ chức hội nghị tiếp xúc cử tri phường Thanh Châu."
+    )
+    assert days_of(record) == ["2023-04-26"]
+
+
+def test_voter_meetings_and_closings_are_meetings(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Sáng nay 18/12/2024, đồng chí Lê Văn Hải, Phó Chủ tịch UBND tỉnh đã có buổi tiếp xúc cử tri xã An "
+        "Bình.\n\nSau 2 ngày làm việc, Kỳ họp thứ 17 HĐND tỉnh khóa XIX đã hoàn thành toàn bộ nội dung đề ra."
+    )
+    assert days_of(record) == ["2024-12-18"]
+
+
+def test_meetings_recalled_or_prepared_make_none(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Trước đó, tại kỳ họp thứ 5, HĐND tỉnh Tuyên Quang đã bầu bổ sung Phó Chủ tịch UBND tỉnh. Tại kỳ "
+        "họp, ông Nguyễn Văn Giang được bầu giữ chức Phó Chủ tịch UBND tỉnh. Nghị quyết được thông qua tại kỳ họp "
+        "thứ 9 vừa qua. Công tác chuẩn bị kỳ họp chuyên đề được tiến hành đúng luật định."
+    )
+    assert record["meetings"] == []
+
+
+def test_a_meeting_known_from_the_conclusion_it_ended_with(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Sau khi nghe các sở báo cáo, ý kiến phát biểu của các đại biểu dự họp, PCT UBND tỉnh Vũ Văn Bắc đã "
+        "có kết luận về cuộc họp như sau."
+    )
+    assert chairs_of(record) == ["Vũ Văn Bắc"]
