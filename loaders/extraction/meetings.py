@@ -320,7 +320,7 @@ class MeetingFinder:
         sentence reporting it, or the next one ("Kỳ họp diễn ra trong 3 ngày, từ ngày 5 đến ngày 7/12")."""
         if draft.day is None:
             return
-        first = min(draft.sentences)
+        first = self.ctx.sentence(draft.trigger.start).index  # the sentence that dates it, not a headline merged in
         sentences = self.ctx.article.sentences[first : first + 2]
         for span in find_spans(self.ctx.text, sentences[0].start, sentences[-1].end):
             begin = _on(span.first, draft.day.year)
