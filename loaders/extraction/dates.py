@@ -65,15 +65,32 @@ class DaySpan:
     last: tuple[int, int, int | None]
 
 
+# "chiều 16 và sáng 17.10", "ngày 5 và 6/12/2023": two days of one month.
+_PAIR = re.compile(
+    r"(?<![\d/.-])(?P<d1>\d{1,2})\s+và\s+(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})\s*[/.-]\s*"
+    r"(?P<m2>\d{1,2})(?:\s*[/.-]\s*(?P<y2>\d{4}))?(?![\d/])",
+    re.IGNORECASE,
+)
+
+
 def find_spans(text: str, start: int = 0, end: int | None = None) -> list[DaySpan]:
-    """Every span of days ("từ ngày 13 đến 14/7") in ``text[start:end]``."""
+    """Every span of days ("từ ngày 13 đến 14/7", "chiều 16 và sáng 17.10") in ``text[start:end]``."""
     spans = []
-    for m in _SPAN.finditer(text, start, len(text) if end is None else end):
-        year = int(m.group("y2")) if m.group("y2") else None
-        month = int(m.group("m1") or m.group("m2"))
-        first = (int(m.group("d1")), month, int(m.group("y1")) if m.group("y1") else year)
+    for m in [*_SPAN.finditer(text, start, len(text) if end is None else end), *_pair(text, start, end)]:
+        groups = m.groupdict()
+        year = int(groups["y2"]) if groups["y2"] else None
+        month = int(groups.get("m1") or groups["m2"])
+        first = (int(groups["d1"]), month, int(groups["y1"]) if groups.get("y1") else year)
         spans.append(DaySpan(m.start(), m.end(), first, (int(m.group("d2")), int(m.group("m2")), year)))
     return spans
+
+
+def _pair(text: str, start: int, end: int | None) -> list[re.Match[str]]:
+    return [
+        m
+        for m in _PAIR.finditer(text, start, len(text) if end is None else end)
+        if int(m.group("d1")) < int(m.group("d2"))
+    ]
 
 
 def _build_cued_day_month() -> re.Pattern[str]:

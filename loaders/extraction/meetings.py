@@ -169,6 +169,7 @@ class MeetingFinder:
             return None
         clause_start, clause_end = self.ctx.clause(trigger.start)
         day = self._date(clause_start, clause_end) or self._span_start(clause_start, clause_end)
+        day = day or self._opening_date(index, start)
         if day is None and _cue("purpose", self.ctx.text, clause_start, trigger.start):
             return None
         resolved = self._resolve(day) if day else None
@@ -305,6 +306,28 @@ class MeetingFinder:
         for draft in [d for d in self.drafts if d.day is None]:
             dated[0].sentences |= draft.sentences
             self.drafts.remove(draft)
+
+    def _opening_date(self, index: int, start: int) -> DateMention | None:
+        """A date opening the sentence ("Sáng 15-3, các đồng chí A, …; B, … đã làm việc với …"), or written as a
+        fragment of its own right before it ("Ngày 19 tháng 7 năm 2019, tại Hà Nội. Bộ … tổ chức hội nghị")."""
+        opening = next((m for m in self._dates if start <= m.start < start + _OPENING_CHARS), None)
+        if (
+            opening is not None
+            and self._is_event_date(opening)
+            and _DATE_PREFIX.fullmatch(self.ctx.text, start, opening.start) is not None
+        ):
+            return opening
+        if index == 0:
+            return None
+        previous = self.ctx.article.sentences[index - 1]
+        if previous.start < self.ctx.title_end or start < self.ctx.title_end:
+            return None  # the page's date line and the headline are no fragments of the report
+        if previous.end - previous.start > _FRAGMENT_CHARS or self._triggers(previous.start, previous.end):
+            return None
+        if _FRAGMENT_OPENING.match(self.ctx.text, previous.start) is None:
+            return None  # "01/03/2024 | 05:23 AM": a page's date line, not a date the report is written from
+        fragment = next((m for m in self._dates if previous.start <= m.start < previous.start + _OPENING_CHARS), None)
+        return fragment if fragment is not None and self._is_event_date(fragment) else None
 
     def _span_start(self, start: int, end: int) -> DateMention | None:
         """The first day of a few days' span that dates a meeting written with no day of its own ("Sau 2 ngày
@@ -500,7 +523,12 @@ class MeetingFinder:
         draft = next((d for d in self.drafts if index in d.sentences), None)
         if draft is not None:
             return [draft], False
-        if not self.drafts or min(self.drafts[0].sentences) > index:
+        if not self.drafts:
+            return [], True
+        first = min(self.drafts[0].sentences)
+        if first == index + 1 and _IMPLEMENTING_OPENING.match(self.ctx.text, self.ctx.article.sentences[index].start):
+            return [self.drafts[0]], True  # "Thực hiện Kế hoạch số 12/KH-UBND … . Sáng 5/6, UBND tỉnh tổ chức …"
+        if first > index:
             return [], True
         if len({d.trigger.kind_class for d in self.drafts}) == 1:
             return list(self.drafts), True
@@ -545,6 +573,14 @@ def _on(day: tuple[int, int, int | None], year: int) -> date | None:
 
 
 _PLANNED_AFTER_CHARS = 30
+_OPENING_CHARS = 16  # how far into a sentence the date that opens it may start ("Chiều ngày 20/5, …")
+_FRAGMENT_CHARS = 90  # the longest sentence that is only a date and a place before the sentence it dates
+# A sentence that opens by saying what the next one carries out ("Thực hiện Thông báo kết luận số …").
+_IMPLEMENTING_OPENING = re.compile(r"\s*(?:Thực hiện|Triển khai|Căn cứ|Quán triệt)\b")
+# How a date fragment opens ("Ngày 19 tháng 7 năm 2019, tại …"), unlike a page's date line ("01/03/2024 | 05:23").
+_FRAGMENT_OPENING = re.compile(r"\s*(?:Ngày|Sáng|Chiều|Trưa|Tối|Hôm)\b")
+# What may stand before the date opening a sentence ("Sáng 15-3-2016, …", "Chiều nay (24/4), …").
+_DATE_PREFIX = re.compile(r"[\s(]*(?:(?:sáng|chiều|trưa|tối|đêm)\s+)?(?:nay\s*)?(?:ngày\s*)?\(?\s*", re.IGNORECASE)
 _PLANNED_FAR_CHARS = 100
 _MAX_MEETING_DAYS = 7
 # What may stand between two people of one list once their posts are blanked out.

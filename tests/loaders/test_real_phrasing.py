@@ -207,3 +207,29 @@ def test_a_meeting_known_from_the_conclusion_it_ended_with(record_of: RecordOf) 
         "có kết luận về cuộc họp như sau."
     )
     assert chairs_of(record) == ["Vũ Văn Bắc"]
+
+
+def test_a_date_opening_the_sentence_or_written_as_a_fragment_before_it(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Sáng 15-3-2016, các đồng chí: Nguyễn Văn An, Bí thư Tỉnh ủy; Trần Văn Hiền, Phó Bí thư Tỉnh ủy đã "
+        "làm việc với các ban xây dựng Đảng.\n\nNgày 19 tháng 7 năm 2019, tại thành phố Huế. Bộ Nội vụ tổ chức Hội "
+        "nghị triển khai Nghị định số 47/2019/NĐ-CP."
+    )
+    assert days_of(record) == ["2016-03-15", "2019-07-19"]
+    assert record["meetings"][1]["legal_basis"] == ["47/2019/NĐ-CP"]
+
+
+def test_a_congress_over_two_days_is_dated_by_the_first(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Thứ Bảy, 17/10/2020\n\nTiếp tục chương trình, chiều 16 và sáng 17.10, Đại hội đại biểu Đảng bộ tỉnh "
+        "lần thứ XVII tiến hành thảo luận văn kiện. Việc tổ chức đại hội các chi bộ cơ sở đã hoàn thành."
+    )
+    assert days_of(record) == ["2020-10-16"]
+
+
+def test_the_document_a_sentence_before_the_meeting_says_it_carries_out(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo kết luận số 2927-TB/TU ngày 4/2/2020. "
+        "Sau khi nghe các sở báo cáo, Chủ tịch UBND tỉnh Vũ Văn Bắc đã có kết luận về cuộc họp như sau."
+    )
+    assert record["meetings"][0]["legal_basis"] == ["2927-TB/TU"]
