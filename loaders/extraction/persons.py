@@ -37,6 +37,7 @@ _APPOINTED_BEFORE = re.compile(r"(?<!\w)giữ\s+chức(?:\s+(?:vụ|danh))?\s+\Z
 _CLAUSE_BREAK = re.compile(r"[;.:\n]")
 _DASH = re.compile(r"[ \t]*[-–—][ \t]*")
 _SEMICOLON = re.compile(r"[ \t]*;[ \t]*")
+_RANK = re.compile(r"(?<![^\W\d_])(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)(?![^\W\d_])")
 # "bầu bổ sung chức vụ Phó Chủ tịch …", "phê chuẩn … chức danh Ủy viên UBND tỉnh …": a post conferred on people
 # named after it.
 _CONFERRED_BEFORE = re.compile(
@@ -156,8 +157,9 @@ def _inside(name: NameMention, segments: list[Segment]) -> bool:
 
 
 def _connection(text: str, left_end: int, right_start: int) -> str:
-    """How two neighbouring items are joined: "adjacent", "chain", "verb" or "break"."""
-    gap = text[left_end:right_start]
+    """How two neighbouring items are joined: "adjacent", "chain", "verb" or "break"; a military rank between
+    them joins as a comma does ("ông Trần Văn A, Đại tá, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh")."""
+    gap = _RANK.sub(" ", text[left_end:right_start])
     if gap.strip() == "":
         return "adjacent"
     if _CHAIN.match(gap) or re.fullmatch(r"\s*,?\s*kiêm(?: nhiệm)?\s*", gap):
@@ -194,6 +196,20 @@ def _claim_appointed(text: str, names: list[NameMention], segments: list[Segment
         before = [i for i, n in enumerate(names) if n.end <= segment.start and n.honorific]
         if before and not _CLAUSE_BREAK.search(text, names[before[-1]].end, segment.start):
             segment.owner = before[-1]
+            _claim_chained(text, segments, segment)
+
+
+def _claim_chained(text: str, segments: list[Segment], claimed: Segment) -> None:
+    """The posts chained after one a person was given are theirs too ("giữ chức Phó Bí thư Huyện ủy, Chủ tịch
+    UBND huyện")."""
+    previous = claimed
+    for segment in segments:
+        if segment.start < claimed.end:
+            continue
+        if segment.owner is not None or _connection(text, previous.end, segment.start) != "chain":
+            return
+        segment.owner = claimed.owner
+        previous = segment
 
 
 def _claim_conferred(text: str, names: list[NameMention], segments: list[Segment]) -> None:

@@ -233,3 +233,37 @@ def test_the_document_a_sentence_before_the_meeting_says_it_carries_out(record_o
         "Sau khi nghe các sở báo cáo, Chủ tịch UBND tỉnh Vũ Văn Bắc đã có kết luận về cuộc họp như sau."
     )
     assert record["meetings"][0]["legal_basis"] == ["2927-TB/TU"]
+
+
+def test_party_leaders_ranks_in_chains_and_posts_chained_after_an_appointment(
+    record_of: RecordOf, posts_of: PostsOf
+) -> None:
+    record = record_of(
+        HEADER + "Dự có Tổng Bí thư Lê Văn Tâm, Thường trực Ban Bí thư Trần Văn Tú. Ông Đặng Văn Sơn, Đại tá, Chỉ huy "
+        "trưởng Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh phát biểu. Tỉnh ủy điều động ông Phạm Văn Thanh - Bí thư Huyện ủy Lý "
+        "Sơn giữ chức danh phó bí thư Huyện ủy, chủ tịch UBND huyện Lý Sơn. Đồng chí Lường Văn Thắng, UV BTV huyện "
+        "ủy Lý Sơn dự."
+    )
+    posts = posts_of(record)
+    assert posts["Lê Văn Tâm"] == {("Tổng Bí thư", "Đảng Cộng sản Việt Nam")}
+    assert posts["Trần Văn Tú"] == {("Thường trực Ban Bí thư", "Đảng Cộng sản Việt Nam")}
+    assert posts["Đặng Văn Sơn"] == {("Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh")}
+    assert posts["Phạm Văn Thanh"] == {
+        ("Bí thư", "Huyện ủy Lý Sơn"),
+        ("Phó Bí thư", "Huyện ủy Lý Sơn"),
+        ("Chủ tịch", "Ủy ban nhân dân huyện Lý Sơn"),
+    }
+    assert posts["Lường Văn Thắng"] == {("Ủy viên Ban Thường vụ", "Huyện ủy Lý Sơn")}
+
+
+def test_a_citys_religion_committee_and_an_old_culture_department(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "UBND thành phố Hải Phòng điều động các đồng chí Trần Văn Hợp, Trưởng Ban Tôn giáo và Trịnh Văn Minh, "
+        "Phó Giám đốc Sở Văn hoá-Thông tin làm Phó Giám đốc Sở Nội vụ."
+    )
+    posts = posts_of(record)
+    assert posts["Trần Văn Hợp"] == {
+        ("Trưởng ban", "Ban Tôn giáo thành phố Hải Phòng"),
+        ("Phó Giám đốc", "Sở Nội vụ thành phố Hải Phòng"),
+    }
+    assert ("Phó Giám đốc", "Sở Văn hóa - Thông tin thành phố Hải Phòng") in posts["Trịnh Văn Minh"]
