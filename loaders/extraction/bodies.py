@@ -7,7 +7,7 @@ import re
 from loaders.extraction.context import ArticleContext
 from loaders.extraction.coreference import BodyResolver, People, settle_bodies
 from loaders.extraction.departments import find_department_lists
-from loaders.extraction.keys import text_key
+from loaders.extraction.keys import numbered_key, text_key
 from loaders.extraction.legal_documents import DocumentMention
 from loaders.extraction.organizations import OrganizationReader, OrgMatch, is_private_name
 from loaders.extraction.shared_localities import share_localities
@@ -98,8 +98,8 @@ def _unit_word(name: str) -> str:
 
 def same_body_key(name: str) -> str:
     """A key under which two ways of writing a body's name are one ("Viễn thông tỉnh X" = "Viễn thông X",
-    "kinh tế-xã hội" = "kinh tế - xã hội")."""
-    return " ".join(word for word in _PUNCTUATION.sub(" ", text_key(name)).split() if word != "tỉnh")
+    "kinh tế-xã hội" = "kinh tế - xã hội", "Tổ công tác số 02" = "Tổ công tác số 2")."""
+    return " ".join(word for word in numbered_key(_PUNCTUATION.sub(" ", name)).split() if word != "tỉnh")
 
 
 def _kind_of(ctx: ArticleContext, name: str, mention: OrgMatch | None) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from loaders.extraction.context import ArticleContext
-from loaders.extraction.keys import text_key
+from loaders.extraction.keys import numbered_key, text_key
 from loaders.extraction.names import NameMention
 from loaders.extraction.organizations import OrgMatch, is_national_name
 from loaders.extraction.persons import PersonMention, Segment, SentenceReading
@@ -303,7 +303,9 @@ def settle_bodies(ctx: ArticleContext, bodies: list[OrgMatch]) -> list[OrgMatch]
     for org in bodies:
         if org.bare or org.generic:
             continue
-        entry = by_head.setdefault(org.head, {}).setdefault(text_key(org.name), _Named(text_key(_stem(ctx, org)), org))
+        entry = by_head.setdefault(org.head, {}).setdefault(
+            text_key(org.name), _Named(numbered_key(_stem(ctx, org)), org)
+        )
         entry.located = entry.located or org.located
         entry.full = entry.full or org.located or _introduced(ctx, org)
     located = {key for names in by_head.values() for key, entry in names.items() if entry.located}

@@ -11,3 +11,8 @@ from ontology.orthography import comparison_key
 def text_key(text: str) -> str:
     """``ontology.orthography.comparison_key`` of ``text``, cached."""
     return comparison_key(text)
+
+
+def numbered_key(text: str) -> str:
+    """``text_key`` with numbers read as numbers: "Tổ công tác số 02" and "Tổ công tác số 2" are one name."""
+    return " ".join(word.lstrip("0") or "0" if word.isdigit() else word for word in text_key(text).split())

@@ -109,6 +109,7 @@ class _NameRules:
     inner: bool = False  # the words after a comma, read to see whether the name runs on
     lenient: bool = False  # a verb may open the name ("Ban Chỉ đạo thực hiện …"); a locality must close it
     parents: frozenset[str] = frozenset()  # see _Head.parents
+    through: bool = False  # verbs do not end the name ("Tổ công tác đặc biệt đôn đốc …"); a locality must close it
 
 
 @dataclass(slots=True)
@@ -268,6 +269,9 @@ def _build_opening_verb_regex() -> re.Pattern[str]:
 
 
 _OPENING_VERB_REGEX: re.Pattern[str] = _build_opening_verb_regex()
+_INNER_VERB_REGEX = _exact(strings("organizations", "name_inner_verbs"))
+_OFFICE_OWNER_REGEX = re.compile(rf"của[ \t]+(?:{alternation(strings('organizations', 'office_owners'))})(?![^\W\d_])")
+_MAX_WORDS_BEFORE_TASK = 3
 
 
 def _build_province_word_regex() -> re.Pattern[str]:
@@ -614,6 +618,10 @@ class OrganizationReader:
             # "Ban Chỉ đạo thực hiện các chương trình … tỉnh Phú Yên": a verb opens a name a locality closes
             lenient = self._free_name(after, _NameRules(lenient=True, parents=head.parents))
             free = lenient if lenient.locality is not None and not lenient.locality.generic else free
+        if free.locality is None and free.owner is None and head.open and self._named_by_task(after, free):
+            # "Tổ công tác đặc biệt đôn đốc giải ngân … tỉnh Kiên Giang": a task named by a verb a locality closes
+            through = self._free_name(after, _NameRules(parents=head.parents, through=True))
+            free = through if through.locality is not None and not through.locality.generic else free
         words, end, locality, owner = free.words, free.end, free.locality, free.owner
         if not words or (not head.open and not words[0][:1].isupper()) or (head.owned and not (locality or owner)):
             return None
@@ -638,6 +646,14 @@ class OrganizationReader:
         if head.default_owner and owner is None:
             return self._with_article_ministry(org)
         return org
+
+    def _named_by_task(self, after: int, free: _FreeName) -> bool:
+        """True when a body is named by its task, a verb opening its name or stopping it early ("Tổ công tác rà
+        soát, tháo gỡ …", "Tổ công tác đặc biệt | đôn đốc …")."""
+        if _INNER_VERB_REGEX.match(self.text, after) is not None:
+            return True
+        pos = self._skip_space(free.end)
+        return len(free.words) <= _MAX_WORDS_BEFORE_TASK and _INNER_VERB_REGEX.match(self.text, pos) is not None
 
     def _province_closing(self, start: int, end: int) -> ProvinceHit | None:
         """The province whose name closes the words ``text[start:end]`` of a free-form name, if one does."""
@@ -803,7 +819,7 @@ class OrganizationReader:
             closed = self._closed(pos, name.words, rules)
             if closed is not None and (len(closed.words) <= _MAX_NAME_TOKENS or closed.locality is not None):
                 return closed
-            piece = self._piece(pos, name.words, rules.lenient)
+            piece = self._piece(pos, name.words, rules.lenient, rules.through)
             if piece is None:
                 break
             name.words.append(piece[0])
@@ -827,17 +843,22 @@ class OrganizationReader:
         owner = self._owner_at(pos) if words else None
         if owner is not None:
             return _FreeName([*words, "của", owner.name], owner.end, owner=owner)
+        office = _OFFICE_OWNER_REGEX.match(self.text, pos) if words else None
+        if office is not None:  # "Tổ công tác số 2 của Thủ tướng Chính phủ": an office is no body, but names it
+            return _FreeName([*words, *office.group().split()], office.end())
         parent = self._parent_at(pos, rules.parents) if words and rules.parents else None
         if parent is not None:
             return _FreeName([*words, parent.name], parent.end, owner=parent)
         if self.text[pos] == "," and words and not rules.inner:
-            more = self._free_name(pos + 1, _NameRules(inner=True))
+            more = self._free_name(pos + 1, _NameRules(inner=True, through=rules.through))
             runs_on = more.words and more.words[0][:1].islower()
             if runs_on and (more.locality is not None or _PERIOD_REGEX.search(more.words[-1])):
                 return _FreeName([*words[:-1], words[-1] + ",", *more.words], more.end, more.locality)
         return None
 
-    def _piece(self, pos: int, words: list[str], lenient: bool = False) -> tuple[str, int] | None:
+    def _piece(
+        self, pos: int, words: list[str], lenient: bool = False, through: bool = False
+    ) -> tuple[str, int] | None:
         """The next word of a name at ``pos`` and where it ends, or ``None`` where the name ends."""
         quoted = _QUOTED.match(self.text, pos) if not words else None
         if quoted is not None:
@@ -846,7 +867,7 @@ class OrganizationReader:
         phrase = phrase or _NAME_PHRASE_REGEX.match(self.text, pos)
         if phrase is not None:
             return " ".join(phrase.group().split()), phrase.end()
-        if self._ends_name(pos, words, lenient):
+        if self._ends_name(pos, words, lenient, through):
             return None
         token = _TOKEN.match(self.text, pos)
         if token is None or (not words and _START_STOP_REGEX.match(self.text, pos)):
@@ -881,13 +902,13 @@ class OrganizationReader:
             return None
         return parent if parent.kind in kinds or parent.head in kinds else None
 
-    def _ends_name(self, pos: int, words: list[str], lenient: bool = False) -> bool:
+    def _ends_name(self, pos: int, words: list[str], lenient: bool = False, through: bool = False) -> bool:
         char = self.text[pos]
         if char in ',;:.!?()“”"\n…':
             return True
         if char in "-–—" and self.text[pos + 1 : pos + 2] in (" ", "") and words:
             return not self._joins_names(pos, words)
-        if _STOP_REGEX.match(self.text, pos) is not None and not (lenient and not words):
+        if _STOP_REGEX.match(self.text, pos) is not None and not (lenient and not words) and not through:
             return True
         if starts_person_name(self.text, pos) or (words and _starts_title(self.text, pos)):
             return True

@@ -267,3 +267,19 @@ def test_a_citys_religion_committee_and_an_old_culture_department(record_of: Rec
         ("Phó Giám đốc", "Sở Nội vụ thành phố Hải Phòng"),
     }
     assert ("Phó Giám đốc", "Sở Văn hóa - Thông tin thành phố Hải Phòng") in posts["Trịnh Văn Minh"]
+
+
+def test_task_forces_named_by_a_task_or_an_office(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Phó Thủ tướng Trần Văn Hà, Tổ trưởng Tổ công tác số 2 của Thủ tướng Chính phủ chủ trì hội nghị với "
+        "các thành viên Tổ công tác số 02. Ông Lê Văn An, Tổ trưởng Tổ công tác đặc biệt đôn đốc giải ngân vốn đầu tư "
+        "công năm 2024 tỉnh Kiên Giang phát biểu. Đoàn do Thứ trưởng Đỗ Văn Tuyên - Phó Trưởng ban Chỉ đạo Quốc gia "
+        "xây dựng nông thôn mới dẫn đầu."
+    )
+    posts = posts_of(record)
+    assert ("Tổ trưởng", "Tổ công tác số 2 của Thủ tướng Chính phủ") in posts["Trần Văn Hà"]
+    assert posts["Lê Văn An"] == {
+        ("Tổ trưởng", "Tổ công tác đặc biệt đôn đốc giải ngân vốn đầu tư công năm 2024 tỉnh Kiên Giang")
+    }
+    assert posts["Đỗ Văn Tuyên"] == {("Phó Trưởng ban", "Ban Chỉ đạo Quốc gia xây dựng nông thôn mới")}
+    assert "Tổ công tác số 02" not in record["organizations"]
