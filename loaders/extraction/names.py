@@ -35,7 +35,9 @@ _LOOSE_MIDDLE = re.compile(
 _LOOSE_LAST = re.compile(
     rf"{_NOT_BEFORE}(?P<first>{CAP_SYLLABLE}) {CAP_SYLLABLE} (?P<lower>{LOWER}+)(?=[ \t]*[,;:)]|[ \t]+[-–—][ \t])"
 )
-_LIST_HONORIFIC = re.compile(r"các\s+(?:đồng chí|ông|bà)\s*:?\s*$", re.IGNORECASE)
+_LIST_HONORIFIC = re.compile(
+    r"các\s+(?:đồng chí|ông|bà|đại biểu(?:\s+Quốc hội|\s+HĐND(?:\s+tỉnh)?)?)\s*:?\s*$", re.IGNORECASE
+)
 
 
 def _build_surnames() -> frozenset[str]:

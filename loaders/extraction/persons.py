@@ -37,6 +37,10 @@ _APPOINTED_BEFORE = re.compile(r"(?<!\w)giữ\s+chức(?:\s+(?:vụ|danh))?\s+\Z
 _CLAUSE_BREAK = re.compile(r"[;.:\n]")
 _DASH = re.compile(r"[ \t]*[-–—][ \t]*")
 _SEMICOLON = re.compile(r"[ \t]*;[ \t]*")
+_DEPUTY_AFTER = re.compile(r"[ \t]*[,–-][ \t]*(?:đại biểu|Đại biểu|ĐBQH)(?![^\W\d_])")
+# Bodies every unit has (a party committee, a council, a people's committee) and the post a chain passes to next.
+_UNIT_HEADS = frozenset({"Đảng ủy", "Hội đồng nhân dân", "Ủy ban nhân dân"})
+_NEXT_POST = re.compile(r"[ \t]*,[ \t]*(?:Phó[ \t]+)?(?:Chủ tịch|Bí thư)[ \t]+")
 _RANK = re.compile(r"(?<![^\W\d_])(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)(?![^\W\d_])")
 # "bầu bổ sung chức vụ Phó Chủ tịch …", "phê chuẩn … chức danh Ủy viên UBND tỉnh …": a post conferred on people
 # named after it.
@@ -118,10 +122,15 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
     _share_verb_posts(ctx.text, full, segments)
     segments[:] = _earlier_posts(ctx.text, start, full, segments)
     persons = []
+    kept = -2
     for index, name in enumerate(full):
         own = [s for s in segments if s.owner == index or index in s.sharers]
-        if own or name.honorific or in_people_list(ctx.text, name.context_start) or _listed(ctx.text, name):
+        named = own or name.honorific or in_people_list(ctx.text, name.context_start) or _listed(ctx.text, name)
+        # "các Đại biểu Quốc hội: A, B, C", "Cầm Thị Mẫn, đại biểu Quốc hội chuyên trách": people of a list, a deputy
+        listed = kept == index - 1 and _LIST_JOIN.fullmatch(ctx.text, full[kept].end, name.context_start) is not None
+        if named or listed or _DEPUTY_AFTER.match(ctx.text, name.end):
             persons.append(PersonMention(name, own, _frame(ctx, start, name.context_start)))
+            kept = index
     loose = [s for s in segments if s.owner is None and not s.former]
     return SentenceReading(persons, short, loose, segments)
 
@@ -148,8 +157,24 @@ def _body_after(ctx: ArticleContext, title: TitleMatch) -> OrgMatch | None:
     org = ctx.organizations.at(pos)
     if org is None and title.head_start is not None:
         return ctx.organizations.at(title.head_start)
-    # "Bí thư Đảng ủy, Giám đốc Sở Y tế": a head alone after a title is the body of that kind in the article
-    return org or ctx.organizations.bare_head_at(pos)
+    if org is not None:
+        return org
+    # "Bí thư Đảng ủy, Giám đốc Sở Y tế": a head alone after a title is the body of that kind in the article;
+    # "Bí thư Đảng ủy, Chủ tịch HĐND phường Bến Thành": the committee of the unit the next post names
+    bare = ctx.organizations.bare_head_at(pos)
+    return _sharing_next_locality(ctx, bare) if bare is not None else None
+
+
+def _sharing_next_locality(ctx: ArticleContext, bare: OrgMatch) -> OrgMatch:
+    """A bare head of a body every unit has, written with the locality of the post chained after it."""
+    joint = _NEXT_POST.match(ctx.text, bare.end)
+    if bare.head not in _UNIT_HEADS or joint is None:
+        return bare
+    following = ctx.organizations.at(joint.end())
+    if following is None or not following.located or following.generic or following.head not in _UNIT_HEADS:
+        return bare
+    locality = following.name[len(following.head) :].strip()
+    return replace(bare, end=bare.end, name=f"{bare.head} {locality}", bare=False, located=True)
 
 
 def _inside(name: NameMention, segments: list[Segment]) -> bool:

@@ -283,3 +283,32 @@ def test_task_forces_named_by_a_task_or_an_office(record_of: RecordOf, posts_of:
     }
     assert posts["Đỗ Văn Tuyên"] == {("Phó Trưởng ban", "Ban Chỉ đạo Quốc gia xây dựng nông thôn mới")}
     assert "Tổ công tác số 02" not in record["organizations"]
+
+
+def test_a_commune_party_committee_shares_the_next_posts_unit(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER
+        + "Bà Hoàng Thị Nga giữ chức Bí thư Đảng ủy, Chủ tịch HĐND phường Bến Thành. Ông Lê Văn Hải, Bí thư Đảng "
+        "ủy, Chủ tịch UBND xã Sông Lô dự."
+    )
+    posts = posts_of(record)
+    assert posts["Hoàng Thị Nga"] == {
+        ("Bí thư", "Đảng ủy phường Bến Thành"),
+        ("Chủ tịch", "Hội đồng nhân dân phường Bến Thành"),
+    }
+    assert ("Bí thư", "Đảng ủy xã Sông Lô") in posts["Lê Văn Hải"]
+
+
+def test_deputies_named_without_a_title(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Cùng dự có các Đại biểu Quốc hội: Nguyễn Văn Trung, Khang Thị Mào, Triệu Thị Huyền. Tổ đại biểu gồm "
+        "đại biểu Phan Văn Thắng và ông Lê Văn Tâm; Cầm Thị Mẫn, đại biểu quốc hội chuyên trách dự."
+    )
+    assert [p["name"] for p in record["persons"]] == [
+        "Nguyễn Văn Trung",
+        "Khang Thị Mào",
+        "Triệu Thị Huyền",
+        "Phan Văn Thắng",
+        "Lê Văn Tâm",
+        "Cầm Thị Mẫn",
+    ]
