@@ -24,7 +24,7 @@ from loaders.extraction.keys import text_key
 from loaders.extraction.letters import LETTER, is_capitalised
 from loaders.extraction.local_units import LocalUnits
 from loaders.extraction.names import starts_person_name
-from loaders.extraction.provinces import ArticleProvince, ProvinceHit, province_at
+from loaders.extraction.provinces import ArticleProvince, ProvinceHit, named_with_unit, province_at
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
 from loaders.extraction.titles import title_at
 from ontology.gazetteer import Province
@@ -546,7 +546,8 @@ class OrganizationReader:
     def _with_province(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
         hit = province_at(self.text, after, self.on)
         if hit is not None:
-            return OrgMatch(pos, hit.end, f"{head.name} {hit.label}", head.kind, head.name, hit.province, located=True)
+            name = f"{head.name} {named_with_unit(hit.label)}"
+            return OrgMatch(pos, hit.end, name, head.kind, head.name, hit.province, located=True)
         if head.requires:
             return None
         if head.unit is not None and not self._in_city():  # "Thành ủy Buôn Ma Thuột" in a province
@@ -559,7 +560,11 @@ class OrganizationReader:
         return OrgMatch(pos, end, f"{head.name} {self.province.label}", head.kind, head.name, self.province.province)
 
     def _with_place(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
-        """A body named by the unit it serves ("Huyện ủy Mường Khương"); alone, by the one the article names."""
+        """A body named by the unit it serves ("Huyện ủy Mường Khương", "Quận ủy quận 1"); alone, by the one the
+        article names."""
+        unit = self._units.at(after)
+        if unit is not None and unit.word == head.unit:
+            return OrgMatch(pos, unit.end, f"{head.name} {unit.text}", head.kind, head.name, located=True)
         end = self._units.name_end(after)
         if end is not None:
             return OrgMatch(pos, end, f"{head.name} {self.text[after:end]}", head.kind, head.name, located=True)

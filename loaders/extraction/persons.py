@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from loaders.extraction.context import ArticleContext
+from loaders.extraction.letters import CAP_SYLLABLE
 from loaders.extraction.names import NameMention, find_names, in_people_list
 from loaders.extraction.organizations import OrgMatch
 from loaders.extraction.provinces import ArticleProvince
@@ -38,6 +39,7 @@ _CLAUSE_BREAK = re.compile(r"[;.:\n]")
 _DASH = re.compile(r"[ \t]*[-–—][ \t]*")
 _SEMICOLON = re.compile(r"[ \t]*;[ \t]*")
 _DEPUTY_AFTER = re.compile(r"[ \t]*[,–-][ \t]*(?:đại biểu|Đại biểu|ĐBQH)(?![^\W\d_])")
+_DEPUTY_BEFORE = re.compile(r"(?<![^\W\d_])(?:đại biểu|Đại biểu|ĐBQH)[ \t]+\Z")
 # Bodies every unit has (a party committee, a council, a people's committee) and the post a chain passes to next.
 _UNIT_HEADS = frozenset({"Đảng ủy", "Hội đồng nhân dân", "Ủy ban nhân dân"})
 _NEXT_POST = re.compile(r"[ \t]*,[ \t]*(?:Phó[ \t]+)?(?:Chủ tịch|Bí thư)[ \t]+")
@@ -64,7 +66,10 @@ _ITEM_JOINT = re.compile(
 )
 # "Trước đó, ông A là …", "Trước khi …, bà B là …": the person's earlier posts.
 _EARLIER_OPENING = re.compile(r"[ \t]*Trước (?:đó|khi[^,.;]{0,80}),[ \t]*(?:ông|bà|đồng chí)?[ \t]*")
-_EARLIER_VERB = re.compile(r"[ \t]+(?:là|từng là|giữ chức|làm)[ \t]")
+# The person the sentence is about, by full or short name ("bà Nga"), and the verb giving the earlier posts.
+_EARLIER_SUBJECT = re.compile(
+    rf"(?P<name>{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,5}})[ \t]+(?:là|từng là|giữ chức|làm)[ \t]"
+)
 _FRAME = re.compile(r"(?:Về phía|Thay mặt|Đại diện)\s+(?:lãnh đạo\s+|Lãnh đạo\s+)?$", re.IGNORECASE)
 
 
@@ -128,7 +133,10 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
         named = own or name.honorific or in_people_list(ctx.text, name.context_start) or _listed(ctx.text, name)
         # "các Đại biểu Quốc hội: A, B, C", "Cầm Thị Mẫn, đại biểu Quốc hội chuyên trách": people of a list, a deputy
         listed = kept == index - 1 and _LIST_JOIN.fullmatch(ctx.text, full[kept].end, name.context_start) is not None
-        if named or listed or _DEPUTY_AFTER.match(ctx.text, name.end):
+        deputy = name.has_surname and (
+            _DEPUTY_AFTER.match(ctx.text, name.end) or _DEPUTY_BEFORE.search(ctx.text, start, name.context_start)
+        )
+        if named or listed or deputy:
             persons.append(PersonMention(name, own, _frame(ctx, start, name.context_start)))
             kept = index
     loose = [s for s in segments if s.owner is None and not s.former]
@@ -296,13 +304,15 @@ def _listed_from(text: str, names: list[NameMention], segments: list[Segment], f
 def _earlier_posts(text: str, start: int, names: list[NameMention], segments: list[Segment]) -> list[Segment]:
     """A sentence opening "Trước đó, ông A là …" gives A's earlier posts, which the record leaves out as former."""
     opening = _EARLIER_OPENING.match(text, start)
-    if opening is None:
+    subject = _EARLIER_SUBJECT.match(text, opening.end()) if opening is not None else None
+    if subject is None:
         return segments
-    subject = next((i for i, n in enumerate(names) if opening.end() in (n.context_start, n.start)), None)
-    if subject is None or not _EARLIER_VERB.match(text, names[subject].end):
-        return segments
+    earlier = [i for i, n in enumerate(names) if n.start == subject.start("name")]
     return [
-        replace(s, title=replace(s.title, former=True)) if s.owner == subject and not s.sharers else s for s in segments
+        replace(s, title=replace(s.title, former=True))
+        if s.start >= subject.end() and (s.owner is None or s.owner in earlier) and not s.sharers
+        else s
+        for s in segments
     ]
 
 

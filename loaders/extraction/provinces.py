@@ -104,6 +104,12 @@ def province_at(text: str, pos: int, on: date | None) -> ProvinceHit | None:
     return ProvinceHit(match.start(), match.end(), unit, display_label(label, unit), False) if unit else None
 
 
+def named_with_unit(label: str) -> str:
+    """A province's name as a body's name closes with it: "Hồ Chí Minh" alone is the President, so "Thành ủy
+    TPHCM" is the "Thành ủy thành phố Hồ Chí Minh" (see ``patterns/provinces.yaml``)."""
+    return f"thành phố {label}" if label in _UNIT_REQUIRED else label
+
+
 def display_label(label: str, province: Province) -> str:
     """How a body's name writes the province: the name the text used, unless that is an abbreviation or
     carries its own unit word ("TP.HCM", "TT-Huế" → the gazetteer's name; "Thừa Thiên Huế" stays)."""

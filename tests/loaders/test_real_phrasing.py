@@ -312,3 +312,29 @@ def test_deputies_named_without_a_title(record_of: RecordOf) -> None:
         "Lê Văn Tâm",
         "Cầm Thị Mẫn",
     ]
+
+
+def test_bodies_after_cac_nganh_and_numbered_units(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER
+        + "Dự có đại diện các ngành: Tài chính, Xây dựng, Công an tỉnh Phú Thọ. Tại điểm cầu xã Tân Phước 1, ông "
+        "Huỳnh Văn Bé - Chủ tịch UBND xã kiến nghị. Thành ủy TPHCM họp. Đại biểu Ban Đảng Trung ương dự."
+    )
+    assert set(record["organizations"]) == {
+        "Sở Tài chính tỉnh Phú Thọ",
+        "Sở Xây dựng tỉnh Phú Thọ",
+        "Công an tỉnh Phú Thọ",
+        "Ủy ban nhân dân xã Tân Phước 1",
+        "Thành ủy thành phố Hồ Chí Minh",
+    }
+    assert posts_of(record) == {"Huỳnh Văn Bé": {("Chủ tịch", "Ủy ban nhân dân xã Tân Phước 1")}}
+
+
+def test_posts_given_after_truoc_khi_are_earlier_ones(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER
+        + "Bà Hoàng Thị Tố Nga giữ chức Bí thư Đảng ủy phường Bến Thành. Trước khi sắp xếp, bà Nga là Phó Bí thư "
+        "Thường trực Quận ủy quận 1."
+    )
+    assert posts_of(record) == {"Hoàng Thị Tố Nga": {("Bí thư", "Đảng ủy phường Bến Thành")}}
+    assert record["organizations"] == ["Đảng ủy phường Bến Thành"]
