@@ -75,6 +75,7 @@ class BodyResolver:
     def __init__(self, ctx: ArticleContext, organizations: list[OrgMatch]) -> None:
         self.ctx = ctx
         self.named = [o for o in organizations if not o.bare and not o.generic]
+        self._counts: dict[int, int] = {}  # "của 2 ban chỉ đạo": the count of bodies each sentence speaks of
 
     def focus(self, head: str, pos: int) -> list[OrgMatch]:
         """The body (or bodies, "của 2 ban chỉ đạo") of kind ``head`` the text at ``pos`` is about.
@@ -113,11 +114,13 @@ class BodyResolver:
 
     def _count(self, pos: int) -> int:
         sentence = self.ctx.sentence(pos)
-        match = _SEVERAL.search(self.ctx.text, sentence.start, sentence.end)
-        if match is None:
-            return 1
-        word = match.group("count").lower()
-        return int(word) if word.isdigit() else _COUNTS.get(word, 99)
+        count = self._counts.get(sentence.index)
+        if count is None:
+            match = _SEVERAL.search(self.ctx.text, sentence.start, sentence.end)
+            word = match.group("count").lower() if match is not None else "1"
+            count = int(word) if word.isdigit() else _COUNTS.get(word, 99)
+            self._counts[sentence.index] = count
+        return count
 
     def complete(self, name: str, province: ArticleProvince | None = None) -> tuple[str, Province | None]:
         """A body a title implies, with the province ("Tỉnh ủy" → "Tỉnh ủy Quảng Ngãi"; the article's by default)."""

@@ -12,6 +12,7 @@ different days are kept apart; undated mentions join the dated meeting.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -187,11 +188,11 @@ class MeetingFinder:
             self._organizers(draft, start, end)
         return draft
 
-    def _triggers(self, start: int, end: int) -> list[_Trigger]:
+    def _triggers(self, start: int, end: int) -> Iterator[_Trigger]:
         """The phrases naming a meeting in ``text[start:end]``, in order; with none, "dưới sự chủ trì của", which
         reports one ("…, dưới sự chủ trì của đồng chí A, HĐND tỉnh tiến hành chất vấn")."""
         text = self.ctx.text
-        found = []
+        found = False
         for match in _regex("triggers").finditer(text, start, end):
             window_start, window_end = max(start, match.start() - 25), min(end, match.end() + 25)
             if self._covered_by("not_meetings", match, window_start, window_end):
@@ -199,11 +200,11 @@ class MeetingFinder:
             if _any("ceremonies", text, window_start, window_end):
                 continue
             phrase = text_key(match.group())
-            found.append(_Trigger(match.start(), match.end(), phrase, _TRIGGER_CLASSES[phrase]))
-        chaired = _CHAIRED_BY.search(text, start, end)
-        if not found and chaired is not None:
-            found.append(_Trigger(chaired.start(), chaired.end(), "chủ trì", "CommitteeMeeting"))
-        return found
+            found = True
+            yield _Trigger(match.start(), match.end(), phrase, _TRIGGER_CLASSES[phrase])
+        chaired = None if found else _CHAIRED_BY.search(text, start, end)
+        if chaired is not None:
+            yield _Trigger(chaired.start(), chaired.end(), "chủ trì", "CommitteeMeeting")
 
     def _covered_by(self, key: str, match: re.Match[str], start: int, end: int) -> bool:
         return any(
@@ -322,10 +323,13 @@ class MeetingFinder:
         previous = self.ctx.article.sentences[index - 1]
         if previous.start < self.ctx.title_end or start < self.ctx.title_end:
             return None  # the page's date line and the headline are no fragments of the report
-        if previous.end - previous.start > _FRAGMENT_CHARS or self._triggers(previous.start, previous.end):
-            return None
-        if _FRAGMENT_OPENING.match(self.ctx.text, previous.start) is None:
+        if (
+            previous.end - previous.start > _FRAGMENT_CHARS
+            or _FRAGMENT_OPENING.match(self.ctx.text, previous.start) is None
+        ):
             return None  # "01/03/2024 | 05:23 AM": a page's date line, not a date the report is written from
+        if next(self._triggers(previous.start, previous.end), None) is not None:
+            return None
         fragment = next((m for m in self._dates if previous.start <= m.start < previous.start + _OPENING_CHARS), None)
         return fragment if fragment is not None and self._is_event_date(fragment) else None
 
@@ -397,11 +401,15 @@ class MeetingFinder:
     def _joined(self, left: int, right: int) -> bool:
         """True when only a list's joints stand between two people: their posts, honorifics, commas,
         semicolons, "và" ("ông A, Bí thư Tỉnh ủy và bà B", "A - Giám đốc Sở X; B")."""
-        gap = list(self.ctx.text[left:right])
-        for a, b in self.post_spans:
-            for i in range(max(a, left), min(b, right)):
-                gap[i - left] = " "
-        rest = _HONORIFIC_WORDS.sub(" ", "".join(gap))
+        if right - left > _MAX_JOINT_CHARS:
+            return False
+        pieces = []
+        pos = left
+        for a, b in sorted(span for span in self.post_spans if span[0] < right and left < span[1]):
+            pieces.append(self.ctx.text[pos : max(pos, a)])
+            pos = max(pos, b)
+        pieces.append(self.ctx.text[pos:right] if pos < right else "")
+        rest = _HONORIFIC_WORDS.sub(" ", " ".join(pieces))
         return _LIST_JOINTS.fullmatch(rest) is not None
 
     def _listed_after(self, first: str, start: int, end: int) -> list[str]:
@@ -573,6 +581,7 @@ def _on(day: tuple[int, int, int | None], year: int) -> date | None:
 
 
 _PLANNED_AFTER_CHARS = 30
+_MAX_JOINT_CHARS = 400  # two people of one list are not further apart than a long chain of posts
 _OPENING_CHARS = 16  # how far into a sentence the date that opens it may start ("Chiều ngày 20/5, …")
 _FRAGMENT_CHARS = 90  # the longest sentence that is only a date and a place before the sentence it dates
 # A sentence that opens by saying what the next one carries out ("Thực hiện Thông báo kết luận số …").

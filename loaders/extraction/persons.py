@@ -251,7 +251,8 @@ def _claim_conferred(text: str, names: list[NameMention], segments: list[Segment
     Y và ông B, …". People listed with no post of their own before one with posts share that one's ("đối với:
     ông C, ông D, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh X nhiệm kỳ 2011 - 2016")."""
     for segment in segments:
-        if segment.owner is not None or segment.former or not _CONFERRED_BEFORE.search(text, 0, segment.start):
+        conferred = _CONFERRED_BEFORE.search(text, max(0, segment.start - 60), segment.start)
+        if segment.owner is not None or segment.former or conferred is None:
             continue
         first = next((i for i, n in enumerate(names) if n.context_start >= segment.end), None)
         if first is None or not _FOR_PEOPLE.fullmatch(text, segment.end, names[first].context_start):
