@@ -24,7 +24,7 @@ from loaders.extraction.keys import text_key
 from loaders.extraction.letters import LETTER, is_capitalised
 from loaders.extraction.local_units import LocalUnits
 from loaders.extraction.names import starts_person_name
-from loaders.extraction.provinces import ArticleProvince, ProvinceHit, named_with_unit, province_at
+from loaders.extraction.provinces import ArticleProvince, ProvinceHit, city_end, named_with_unit, province_at
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
 from loaders.extraction.titles import title_at
 from ontology.gazetteer import Province
@@ -40,7 +40,7 @@ _QUOTED_LOCALITY = re.compile(r"\s+(?:trên địa bàn|của)?\s*(?:tỉnh|thà
 _TOKEN = re.compile(rf"{_ALNUM}+(?:[&.'’/-]{_ALNUM}+)*|[-–&]")
 # "2 ban chỉ đạo", "hai Sở": a count of bodies is no body ("kỳ họp thứ 8 HĐND" is one).
 _DIGITS_BEFORE = re.compile(r"(?<!thứ )(?<!số )(?<!lần )(?:(?<![\d/.,])\b\d+|\bhai|\bba|\bbốn)[ \t]+$", re.IGNORECASE)
-_NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực", re.IGNORECASE)
+_NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực|của Đảng", re.IGNORECASE)
 _CLAUSE_PUNCTUATION = re.compile(r"[ \t]*[,;.:)\n]")
 _UNIT_OPENING = re.compile(r"(?:huyện|quận|thị xã)\b")
 _MAX_NAME_TOKENS = 14
@@ -53,6 +53,7 @@ _PROVINCE_LIST_OPENING = re.compile(
 )
 _LIST_JOINT = re.compile(r"[ \t]*(?:,[ \t]*và|,|và)[ \t]*")
 _PARENT_JOINT = re.compile(r"(?:,|[-–—])[ \t]*")
+_COMMA_JOINT = re.compile(r",[ \t]*")
 _DANGLING = frozenset({"-", "–", "&", "và", "của", "về"})  # words a name cannot end with
 
 
@@ -632,6 +633,8 @@ class OrganizationReader:
             return None
         name = f"{head.name} {expand_abbreviations(' '.join(words))}"
         org = OrgMatch(pos, end, name, head.kind, head.name, owner=owner)
+        if words == ["cấp"]:  # "Ban Chỉ đạo cấp tỉnh": a level's committee, none in particular
+            return replace(org, generic=True)
         placed = locality is not None or owner is not None
         if not placed and head.scope != "provincial" and words[0][:1].islower() and not _numbered(words):
             return None  # "Trung tâm dữ liệu tập trung" is a facility; "Trung tâm … tỉnh X", "… của UBND tỉnh" a body
@@ -646,11 +649,23 @@ class OrganizationReader:
         closing = self._province_closing(after, end)
         if closing is not None:  # "Ban Quản lý Khu kinh tế Đông Nam Nghệ An": the name ends with its province
             return replace(org, province=closing.province, located=True)
+        if self._city_closing(after, end):  # "Ban Quản lý Khu kinh tế Phú Quốc": or with a city of the province
+            return replace(org, located=True)
+
         if head.scope == "provincial" and owner is None and not _NATIONAL_WORDS.search(name):
             return self._with_default_locality(org)
         if head.default_owner and owner is None:
             return self._with_article_ministry(org)
         return org
+
+    def _city_closing(self, start: int, end: int) -> bool:
+        """True when the name of a city the gazetteer knows closes the words ``text[start:end]``."""
+        pos = self.text.find(" ", start, end)
+        while pos >= 0:
+            if city_end(self.text, pos + 1, with_unit=False) == end:
+                return True
+            pos = self.text.find(" ", pos + 1, end)
+        return False
 
     def _named_by_task(self, after: int, free: _FreeName) -> bool:
         """True when a body is named by its task, a verb opening its name or stopping it early ("Tổ công tác rà
@@ -900,9 +915,13 @@ class OrganizationReader:
 
     def _parent_at(self, pos: int, kinds: frozenset[str]) -> OrgMatch | None:
         """The body written after a comma that owns a unit's name ("Vụ Pháp chế, Bộ Y tế"), if of ``kinds``."""
-        if not kinds or self.text[pos] != ",":
+        # "Vụ Pháp chế, Bộ Y tế"; a committee's subcommittee also after a dash ("Tiểu ban tuyên truyền - Ban Chỉ đạo
+        # …"), while "Cục UDCNTT - Bộ TT&TT" is the department alone, as the record writes a ministry's Cục
+        joint = _PARENT_JOINT.match(self.text, pos) if "SteeringCommittee" in kinds else None
+        joint = joint or (_COMMA_JOINT.match(self.text, pos) if kinds else None)
+        if joint is None:
             return None
-        parent = self.at(self._skip_space(pos + 1), 1)
+        parent = self.at(joint.end(), 1)
         if parent is None or parent.generic or parent.bare:
             return None
         return parent if parent.kind in kinds or parent.head in kinds else None
@@ -934,6 +953,10 @@ class OrganizationReader:
     def _skip_space(self, pos: int) -> int:
         match = _SPACE.match(self.text, pos)
         return match.end() if match else pos
+
+    def skip_space(self, pos: int) -> int:
+        """``pos`` past the spaces written at it."""
+        return self._skip_space(pos)
 
     def _skip_abbreviation(self, pos: int) -> int:
         match = _PAREN_ABBREVIATION.match(self.text, pos)

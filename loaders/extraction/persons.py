@@ -21,7 +21,7 @@ from loaders.extraction.letters import CAP_SYLLABLE
 from loaders.extraction.names import NameMention, find_names, in_people_list
 from loaders.extraction.organizations import OrgMatch
 from loaders.extraction.provinces import ArticleProvince
-from loaders.extraction.titles import TitleMatch, find_titles, is_post_verb
+from loaders.extraction.titles import TitleMatch, find_titles, is_post_verb, title_at
 
 # What may stand between two posts of one person, or between a name and its posts.
 _CHAIN = re.compile(r"^[ \t]*(?:[,–—-]|\(|\)|[ \t])*[ \t]*$")
@@ -42,7 +42,7 @@ _DEPUTY_AFTER = re.compile(r"[ \t]*[,–-][ \t]*(?:đại biểu|Đại biểu|�
 _DEPUTY_BEFORE = re.compile(r"(?<![^\W\d_])(?:đại biểu|Đại biểu|ĐBQH)[ \t]+\Z")
 # Bodies every unit has (a party committee, a council, a people's committee) and the post a chain passes to next.
 _UNIT_HEADS = frozenset({"Đảng ủy", "Hội đồng nhân dân", "Ủy ban nhân dân"})
-_NEXT_POST = re.compile(r"[ \t]*,[ \t]*(?:Phó[ \t]+)?(?:Chủ tịch|Bí thư)[ \t]+")
+_NEXT_POST = re.compile(r"[ \t]*,[ \t]*(?=\S)")
 _RANK = re.compile(r"(?<![^\W\d_])(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)(?![^\W\d_])")
 # "bầu bổ sung chức vụ Phó Chủ tịch …", "phê chuẩn … chức danh Ủy viên UBND tỉnh …": a post conferred on people
 # named after it.
@@ -174,15 +174,21 @@ def _body_after(ctx: ArticleContext, title: TitleMatch) -> OrgMatch | None:
 
 
 def _sharing_next_locality(ctx: ArticleContext, bare: OrgMatch) -> OrgMatch:
-    """A bare head of a body every unit has, written with the locality of the post chained after it."""
+    """A bare head of a body every unit has, written with the locality of the post chained after it; a bare
+    "Đảng ủy" before a post in a department is the department's ("Phó Bí thư Đảng ủy, Phó Giám đốc Sở Y tế")."""
     joint = _NEXT_POST.match(ctx.text, bare.end)
     if bare.head not in _UNIT_HEADS or joint is None:
         return bare
-    following = ctx.organizations.at(joint.end())
-    if following is None or not following.located or following.generic or following.head not in _UNIT_HEADS:
+    title = title_at(ctx.text, joint.end())
+    following = ctx.organizations.at(ctx.organizations.skip_space(title.end) if title else joint.end())
+    if following is None or following.generic or following.bare:
+        return bare
+    if bare.head == "Đảng ủy" and following.kind == "Department":
+        return replace(bare, name=f"{bare.head} {following.name}", bare=False, located=following.located)
+    if not following.located or following.head not in _UNIT_HEADS:
         return bare
     locality = following.name[len(following.head) :].strip()
-    return replace(bare, end=bare.end, name=f"{bare.head} {locality}", bare=False, located=True)
+    return replace(bare, name=f"{bare.head} {locality}", bare=False, located=True)
 
 
 def _inside(name: NameMention, segments: list[Segment]) -> bool:

@@ -338,3 +338,31 @@ def test_posts_given_after_truoc_khi_are_earlier_ones(record_of: RecordOf, posts
     )
     assert posts_of(record) == {"Hoàng Thị Tố Nga": {("Bí thư", "Đảng ủy phường Bến Thành")}}
     assert record["organizations"] == ["Đảng ủy phường Bến Thành"]
+
+
+def test_acting_posts_misspelt_councils_and_congress_subcommittees(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Đồng chí Trịnh Văn Dũng, Bí thư Tỉnh ủy, Chủ tịch HDND tỉnh chủ trì. Đồng chí Cao Văn Huy, Quyền Chủ "
+        "tịch UBND tỉnh dự. Tổng Bí thư Lê Văn Trọng, Trưởng Tiểu ban nhân sự Đại hội XIV của Đảng phát biểu."
+    )
+    posts = posts_of(record)
+    assert ("Chủ tịch", "Hội đồng nhân dân tỉnh") in posts["Trịnh Văn Dũng"]
+    assert posts["Cao Văn Huy"] == {("Quyền Chủ tịch", "Ủy ban nhân dân tỉnh")}
+    assert ("Trưởng Tiểu ban", "Tiểu ban nhân sự Đại hội XIV của Đảng") in posts["Lê Văn Trọng"]
+
+
+def test_a_departments_party_committee_and_bodies_of_no_actor(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Ông Lê Văn Cường, Phó Bí thư Đảng ủy, Phó Giám đốc Sở Y tế tỉnh Thanh Hóa phát biểu. Dự có lãnh đạo "
+        "các ban HĐND huyện. Sau khi nghe Ban Chỉ đạo cấp tỉnh báo cáo, Ban Biên tập Cổng TTĐT tỉnh đăng tải kết luận. "
+        "Ban Quản lý Khu kinh tế Phú Quốc dự."
+    )
+    assert posts_of(record)["Lê Văn Cường"] == {
+        ("Phó Bí thư", "Đảng ủy Sở Y tế tỉnh Thanh Hóa"),
+        ("Phó Giám đốc", "Sở Y tế tỉnh Thanh Hóa"),
+    }
+    assert set(record["organizations"]) == {
+        "Đảng ủy Sở Y tế tỉnh Thanh Hóa",
+        "Sở Y tế tỉnh Thanh Hóa",
+        "Ban Quản lý Khu kinh tế Phú Quốc",
+    }
