@@ -366,3 +366,15 @@ def test_a_departments_party_committee_and_bodies_of_no_actor(record_of: RecordO
         "Sở Y tế tỉnh Thanh Hóa",
         "Ban Quản lý Khu kinh tế Phú Quốc",
     }
+
+
+def test_special_zones_and_joint_stock_companies(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Ông Lê Văn An, Bí thư Đảng ủy đặc khu Phú Quốc, Chủ tịch UBND đặc khu Phú Quốc dự. Dự có đại diện "
+        "Công ty Cổ phần Đầu tư Sông Hồng."
+    )
+    assert posts_of(record)["Lê Văn An"] == {
+        ("Bí thư", "Đảng ủy đặc khu Phú Quốc"),
+        ("Chủ tịch", "Ủy ban nhân dân đặc khu Phú Quốc"),
+    }
+    assert set(record["organizations"]) == {"Đảng ủy đặc khu Phú Quốc", "Ủy ban nhân dân đặc khu Phú Quốc"}
