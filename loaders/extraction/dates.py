@@ -22,8 +22,12 @@ _RANGE_BEFORE = re.compile(r"(?:từ(?:\s+ngày)?|từ\s+\S+\s+ngày|\d\s*[-–�
 _RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|đến)\s*\d")
 # A year written as one ("năm 2019", "tháng 6-2013") or closing an event's name ("Tuần lễ chuyển đổi số - Huế 2023").
 _YEAR_MENTION = re.compile(
-    r"(?:năm|tháng\s+\d{1,2}\s*[/-]?|cùng kỳ|(?<=[^\W\d_]) )\s*(?P<year>(?:19|20)\d{2})(?![\d/-])", re.IGNORECASE
+    r"(?:năm|tháng\s+\d{1,2}\s*[/-]?|quý\s+[IV1-4]{1,3}\s*[/-]|cùng kỳ|(?<=[^\W\d_]) )"
+    r"\s*(?P<year>(?:19|20)\d{2})(?![\d/-])",
+    re.IGNORECASE,
 )
+# From this month on, a meeting reviewing one year and planning the next is held in the first of them.
+_REVIEW_SEASON = 11
 # A day reported a little after publication is still this year (articles are often dated late).
 _LATE_IN_YEAR_SLACK = timedelta(days=7)
 
@@ -207,10 +211,12 @@ def year_hint(
     """The year the events of an undated article most likely fall in, for a day-and-month ``day``.
 
     Full dates outside legal-document citations (``excluded``) count first: the
-    year that puts ``day`` nearest to one of them. Otherwise the latest year
-    written in ``text[within]`` (the sentence reporting the day, so that a budget
-    or plan year elsewhere gives none): "năm 2019", "tháng 6-2013", "Huế 2023",
-    leaving out targets and spans ("đến năm 2030", "giai đoạn 2021-2025").
+    year that puts ``day`` nearest to one of them. Otherwise the one year written
+    in ``text[within]`` (the sentence reporting the day, so that a budget or plan
+    year elsewhere gives none): "năm 2019", "tháng 6-2013", "quý II/2024", "Huế
+    2023", leaving out targets and spans ("đến năm 2030", "giai đoạn 2021-2025");
+    of a sentence writing the year reviewed and the next one planned, the later,
+    unless the day falls in the last months (a review held before the year's end).
     """
 
     def outside(start: int) -> bool:
@@ -222,19 +228,25 @@ def year_hint(
         years = {d.year for d in anchors} | {d.year - 1 for d in anchors} | {d.year + 1 for d in anchors}
         return min(years, key=lambda y: _distance(y, day, anchors))
     start, end = within if within is not None else (0, len(text))
-    return latest_year(text, start, end, excluded)
+    written = sorted(set(_years(text, start, end, excluded)))
+    if len(written) == 2 and written[1] == written[0] + 1 and day.month >= _REVIEW_SEASON:
+        return written[0]  # "Sáng 1/12, … tổng kết năm 2017, dự kiến nhiệm vụ năm 2018": the year under review
+    return written[-1] if written else None
 
 
 def latest_year(text: str, start: int, end: int, excluded: list[tuple[int, int]] | None = None) -> int | None:
     """The latest year ``text[start:end]`` writes as the time of what it reports ("năm 2019", "Huế 2023"),
     outside ``excluded`` spans and leaving out targets and spans ("đến năm 2030", "giai đoạn 2021-2025")."""
-    mentioned = [
+    return max(_years(text, start, end, excluded), default=None)
+
+
+def _years(text: str, start: int, end: int, excluded: list[tuple[int, int]] | None) -> list[int]:
+    return [
         int(m.group("year"))
         for m in _YEAR_MENTION.finditer(text, start, end)
         if not any(a <= m.start() < b for a, b in excluded or ())
         and not _FUTURE_CUE.search(text, max(0, m.start() - 24), m.start())
     ]
-    return max(mentioned) if mentioned else None
 
 
 def _distance(year: int, day: DateMention, anchors: list[date]) -> int:
