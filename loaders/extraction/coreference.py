@@ -26,6 +26,12 @@ _SEVERAL = re.compile(r"(?:của\s+)?(?P<count>\d+|hai|ba|bốn|các)\s+ban ch�
 _COUNTS = {"hai": 2, "ba": 3, "bốn": 4}
 _PARTY_TITLES = frozenset({"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"})
 _PARTY_BODIES = frozenset({"Tỉnh ủy", "Thành ủy"})
+# Membership of a party committee, which a committee's own body does not have: "Ủy viên Ban Thường vụ, Trưởng Ban
+# Dân vận Tỉnh ủy" is a member of the Tỉnh ủy's standing committee.
+_MEMBERSHIP_TITLES = frozenset({"Ủy viên Ban Thường vụ", "Ủy viên Ban Chấp hành"})
+_COMMITTEE_OF_ITS_BODY = re.compile(
+    r"^(?:Ban|Ủy ban Kiểm tra|Văn phòng)(?:\s.*?)?\s((?:Tỉnh|Thành|Huyện|Quận|Thị) ủy\b.*)$"
+)
 _MINISTRY_ONLY = frozenset({"Ministry"})
 
 
@@ -239,7 +245,8 @@ def _shared_body(title: str, following: list[Segment], resolver: BodyResolver) -
         if body.bare:
             found = resolver.focus(body.head, segment.start)
             return (found[0].name, found[0].province) if found else None
-        return body.name, body.province
+        committee = _COMMITTEE_OF_ITS_BODY.match(body.name) if title in _MEMBERSHIP_TITLES else None
+        return (committee.group(1) if committee else body.name), body.province
     return None
 
 

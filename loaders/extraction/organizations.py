@@ -33,6 +33,8 @@ _ALNUM = f"{LETTER[:-1]}0-9]"
 _SPACE = re.compile(r"[ \t]+")
 # A body's short name in brackets after its name: "(VNPT)", "(VNPT Gia Lai)", "(sau đây viết tắt là …)".
 _PAREN_ABBREVIATION = re.compile(r"[ \t]*\(([^()\s]{1,15}|[A-ZĐ]{2,}[^()\n]{0,25}|[^()]{1,40}viết tắt[^()]{0,40})\)")
+# An abbreviation in brackets between a head and the rest of the name: "Ban Chấp hành (BCH) Đảng bộ tỉnh".
+_HEAD_ABBREVIATION = re.compile(r"[ \t]*\([A-ZĐƯ][A-ZĐƯ&.\-]{1,9}\)(?=[ \t]+[^\W\d_])")
 _OWN_UNIT = re.compile(r"(?:tỉnh|thành phố|tp|thủ đô)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 # "… trên địa bàn tỉnh" closing a quoted name is where the body works, not its name.
@@ -183,9 +185,12 @@ _NATIONAL: dict[str, tuple[str, str]] = _build_national()
 
 
 def _domain_forms(item: dict[str, Any]) -> list[str]:
-    """A field's forms, each also with an en dash where it has a hyphen ("Kế hoạch – Đầu tư")."""
+    """A field's forms, each also with an en dash where it has a hyphen ("Kế hoạch – Đầu tư") and with an
+    ampersand where it has "và" ("Văn hóa, Thể thao & Du lịch")."""
     forms = list(item.get("forms") or [item["name"]])
-    return forms + [f.replace("-", "–") for f in forms if "-" in f and f.replace("-", "–") not in forms]
+    forms += [f.replace("-", "–") for f in forms if "-" in f]
+    forms += [f.replace(" và ", " & ") for f in forms if " và " in f]
+    return list(dict.fromkeys(forms))
 
 
 def _build_domains() -> dict[str, tuple[str, bool]]:
@@ -501,7 +506,8 @@ class OrganizationReader:
         if match is None:
             return None
         head = _HEADS_BY_KEY[text_key(match.group())] if any_case else _HEADS[_as_written(match.group())]
-        after = self._skip_space(match.end())
+        abbreviated = _HEAD_ABBREVIATION.match(self.text, match.end())
+        after = self._skip_space(abbreviated.end() if abbreviated else match.end())
         parse = {
             "locality": self._with_locality,
             "province": self._with_province,

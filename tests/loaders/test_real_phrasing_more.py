@@ -45,3 +45,65 @@ def test_the_year_of_an_undated_meeting_from_the_years_its_sentence_writes(
     record_of: RecordOf, sentence: str, day: str
 ) -> None:
     assert [m["date"] for m in record_of(HEADER + sentence)["meetings"]] == [day]
+
+
+def test_unions_of_associations_and_committees_of_the_assembly(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Dự có ông Trần Văn Khải, Phó Chủ tịch Liên hiệp các Hội Văn học nghệ thuật tỉnh Phú Yên; bà Lê Thị "
+        "Mơ, Chủ tịch Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam. Chủ nhiệm Ủy ban Công tác đại biểu Nguyễn Văn "
+        "Bảo trình bày tờ trình."
+    )
+    posts = posts_of(record)
+    assert posts["Trần Văn Khải"] == {("Phó Chủ tịch", "Liên hiệp các Hội Văn học nghệ thuật tỉnh Phú Yên")}
+    assert posts["Lê Thị Mơ"] == {("Chủ tịch", "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam")}
+    assert posts["Nguyễn Văn Bảo"] == {("Chủ nhiệm", "Ủy ban Công tác đại biểu")}
+
+
+def test_fields_written_with_an_ampersand_and_names_with_a_bracketed_abbreviation(
+    record_of: RecordOf, posts_of: PostsOf
+) -> None:
+    record = record_of(
+        HEADER + "Sáng 3/4/2023, Bộ trưởng Bộ Văn hóa, Thể thao & Du lịch Trần Văn Nam làm việc với tỉnh Phú Yên. "
+        "Ban Chấp hành (BCH) Đảng bộ tỉnh đã ban hành nghị quyết. Hội đồng nhân dân (HĐND) tỉnh họp."
+    )
+    assert posts_of(record)["Trần Văn Nam"] == {("Bộ trưởng", "Bộ Văn hóa, Thể thao và Du lịch")}
+    assert {"Ban Chấp hành Đảng bộ tỉnh Phú Yên", "Hội đồng nhân dân tỉnh Phú Yên"} <= set(record["organizations"])
+
+
+def test_central_bodies_written_in_other_ways(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Ngày 21/11/2023, Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam tổ chức hội nghị quán triệt Nghị "
+        "quyết số 18-NQ/TW ngày 25/10/2017 của Ban chấp hành Trung ương Đảng. Dự có lãnh đạo đoàn Đại biểu Quốc hội "
+        "tỉnh Gia Lai."
+    )
+    assert set(record["organizations"]) >= {
+        "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        "Ban Chấp hành Trung ương Đảng",
+        "Đoàn đại biểu Quốc hội tỉnh Gia Lai",
+    }
+
+
+def test_departments_of_central_party_committees_and_of_the_government_office(
+    record_of: RecordOf, posts_of: PostsOf
+) -> None:
+    record = record_of(
+        HEADER + "Dự có các đồng chí: Lê Thị Hoa, Phó Vụ trưởng Vụ Địa phương II, Ban Tổ chức Trung ương; Trần Văn "
+        "Bình, Vụ trưởng Vụ Tổng hợp, Văn phòng Chính phủ; lãnh đạo Vụ KHTC, Vụ Bảo hiểm y tế, Bộ Y tế."
+    )
+    posts = posts_of(record)
+    assert posts["Lê Thị Hoa"] == {("Phó Vụ trưởng", "Vụ Địa phương II Ban Tổ chức Trung ương")}
+    assert posts["Trần Văn Bình"] == {("Vụ trưởng", "Vụ Tổng hợp Văn phòng Chính phủ")}
+    assert "Vụ Bảo hiểm y tế Bộ Y tế" in record["organizations"]
+
+
+def test_a_standing_committee_member_heading_a_committee_body(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Dự có đồng chí Đào Văn Yến, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy Phú Yên; đồng chí Lê "
+        "Văn Tám, Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Phú Yên."
+    )
+    posts = posts_of(record)
+    assert posts["Đào Văn Yến"] == {
+        ("Ủy viên Ban Thường vụ", "Tỉnh ủy Phú Yên"),
+        ("Trưởng ban", "Ban Dân vận Tỉnh ủy Phú Yên"),
+    }
+    assert ("Ủy viên Ban Thường vụ", "Tỉnh ủy Phú Yên") in posts["Lê Văn Tám"]
