@@ -12,9 +12,14 @@ from loaders.extraction.legal_documents import DocumentMention
 from loaders.extraction.organizations import OrganizationReader, OrgMatch, is_private_name
 from loaders.extraction.shared_localities import share_localities
 from loaders.extraction.tables import alternation, strings
+from loaders.extraction.titles import title_at
 from loaders.record import Evidence, Organization
 
 _VENUE_HEADS = frozenset(strings("organizations", "venue_heads"))
+_POSITION_CUE = re.compile(rf"(?<!\w)(?:{alternation(strings('organizations', 'position_cues'))})[ \t]+(?=[A-ZĐ])")
+_POSITION_JOINT = re.compile(r"[ \t]*(?:,|và|[-–])[ \t]*")
+_OUTLET_HEADS = frozenset(strings("organizations", "outlet_heads"))
+_OUTLET_VERB = re.compile(rf"(?:\s+\w+){{0,3}}?\s+(?:{alternation(strings('organizations', 'outlet_verbs'))})(?!\w)")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _AT_BEFORE = re.compile(r"(?<!\w)tại\s+$", re.IGNORECASE)
 _BUILDING_WORDS = alternation(strings("organizations", "venue_words"))
@@ -57,6 +62,8 @@ def organization_records(
             continue  # "tại Trung tâm Hội nghị tỉnh": where it happened
         if _IN_BUILDING.search(ctx.text, max(0, org.start - 40), org.start):
             continue  # "tại Hội trường UBND tỉnh"
+        if org.head in _OUTLET_HEADS and _OUTLET_VERB.match(ctx.text, org.end):
+            continue  # "Báo Bắc Kạn tiếp tục tường thuật …": the outlet reporting
         if org.bare:
             focus = resolver.focus(org.head, org.start)
             if not focus:
@@ -78,6 +85,28 @@ def organization_records(
             evidence = Evidence(document.start, document.end, "organization.issuer", 0.8)
             _add(records, Organization(issuer.name, issuer.kind, evidence, issuer.province))
     return list(records.values())
+
+
+def position_spans(ctx: ArticleContext) -> list[tuple[int, int]]:
+    """Chains of posts named as positions ("kiện toàn nhân sự Chủ tịch HĐND, Chủ tịch UBND huyện", "bầu chức Chủ
+    tịch UBND tỉnh"): the bodies in them are named for the post, not as actors (someone's post is listed anyway)."""
+    spans: list[tuple[int, int]] = []
+    text = ctx.text
+    for cue in _POSITION_CUE.finditer(text):
+        pos = end = cue.end()
+        while (title := title_at(text, pos)) is not None:
+            last_word = text.rfind(" ", title.start, title.end) + 1
+            body = ctx.organizations.at(ctx.organizations.skip_space(title.end)) or (
+                ctx.organizations.at(last_word, any_case=True) if last_word > title.start else None
+            )
+            end = body.end if body is not None else title.end
+            joint = _POSITION_JOINT.match(text, end)
+            if joint is None:
+                break
+            pos = joint.end()
+        if end > cue.end():
+            spans.append((cue.start(), end))
+    return spans
 
 
 def _held_units(bodies: list[OrgMatch], people: People) -> set[str]:

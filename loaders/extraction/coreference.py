@@ -17,7 +17,7 @@ from loaders.extraction.keys import numbered_key, text_key
 from loaders.extraction.names import NameMention
 from loaders.extraction.organizations import OrgMatch, is_national_name
 from loaders.extraction.persons import PersonMention, Segment, SentenceReading
-from loaders.extraction.provinces import ArticleProvince
+from loaders.extraction.provinces import ArticleProvince, named_with_unit
 from loaders.extraction.titles import body_kinds
 from loaders.record import Evidence, Person, Post
 from ontology.gazetteer import Province
@@ -135,7 +135,7 @@ class BodyResolver:
             return local, None
         province = province or self.ctx.province
         if name in _PARTY_BODIES and province is not None:
-            return f"{name} {province.label}", province.province
+            return f"{name} {named_with_unit(province.label)}", province.province
         return name, None
 
 

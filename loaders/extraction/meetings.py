@@ -81,6 +81,7 @@ _PHRASE_LISTS = (
     "planned_after",
     "purpose",
     "in_passing",
+    "several_holders",
     "chair_verbs",
     "conclusion",
     "organizer_verbs",
@@ -231,6 +232,8 @@ class MeetingFinder:
     def _in_passing(self, clause_start: int, trigger: _Trigger) -> bool:
         text = self.ctx.text
         if _cue("in_passing", text, clause_start, trigger.start):
+            return True
+        if _any("several_holders", text, clause_start, trigger.start):
             return True
         return (
             _TIME_BEFORE.search(text, clause_start, trigger.start) is not None

@@ -300,6 +300,10 @@ def _build_not_after_regex() -> re.Pattern[str]:
 
 
 _NOT_AFTER_REGEX: re.Pattern[str] = _build_not_after_regex()
+_OFFICE_KIND_BEFORE = re.compile(
+    rf"(?<!\w)(?:\d+|{alternation(strings('organizations', 'office_counts'))})\s+"
+    rf"(?:{alternation(strings('organizations', 'office_kinds_before'))})\s+$"
+)
 
 
 def _build_bare_unit_regex() -> re.Pattern[str]:
@@ -474,11 +478,17 @@ class OrganizationReader:
         aliased = self._skip_abbreviation(best.end)  # "Viễn thông Gia Lai (VNPT Gia Lai)" is one body
         if aliased != best.end:
             best = replace(best, end=aliased)
-        if _NOT_AFTER_REGEX.search(self.text, max(0, pos - 30), pos) or _DIGITS_BEFORE.search(
-            self.text, max(0, pos - 8), pos
-        ):
+        if self._generic_by_context(best, pos):
             best = replace(best, generic=True)
         return best
+
+    def _generic_by_context(self, org: OrgMatch, pos: int) -> bool:
+        """A mention of no one body: after "các", "một số" or a number ("hai Sở"), or after a counted title in lower
+        case when written without a locality ("thêm 1 phó chủ tịch UBND đối với các phường": a kind of office)."""
+        text = self.text
+        if _NOT_AFTER_REGEX.search(text, max(0, pos - 30), pos) or _DIGITS_BEFORE.search(text, max(0, pos - 8), pos):
+            return True
+        return not org.located and _OFFICE_KIND_BEFORE.search(text, max(0, pos - 30), pos) is not None
 
     def bare_head_at(self, pos: int) -> OrgMatch | None:
         """A head written alone at ``pos``, up to a comma or clause end ("Đảng ủy," after "Bí thư") or a
@@ -564,7 +574,8 @@ class OrganizationReader:
         end = self._head_end(pos, after)
         if self.province is None:
             return OrgMatch(pos, end, head.name, head.kind, head.name)
-        return OrgMatch(pos, end, f"{head.name} {self.province.label}", head.kind, head.name, self.province.province)
+        name = f"{head.name} {named_with_unit(self.province.label)}"
+        return OrgMatch(pos, end, name, head.kind, head.name, self.province.province)
 
     def _with_place(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
         """A body named by the unit it serves ("Huyện ủy Mường Khương", "Quận ủy quận 1"); alone, by the one the

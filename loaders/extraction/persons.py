@@ -21,6 +21,7 @@ from loaders.extraction.letters import CAP_SYLLABLE
 from loaders.extraction.names import NameMention, find_names, in_people_list
 from loaders.extraction.organizations import OrgMatch
 from loaders.extraction.provinces import ArticleProvince
+from loaders.extraction.tables import alternation, strings
 from loaders.extraction.titles import TitleMatch, find_titles, is_post_verb, title_at
 
 # What may stand between two posts of one person, or between a name and its posts.
@@ -70,6 +71,8 @@ _EARLIER_OPENING = re.compile(r"[ \t]*Trước (?:đó|khi[^,.;]{0,80}),[ \t]*(?
 _EARLIER_SUBJECT = re.compile(
     rf"(?P<name>{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,5}})[ \t]+(?:là|từng là|giữ chức|làm)[ \t]"
 )
+_CAREER = re.compile(rf"(?<!\w)(?:{alternation(strings('titles', 'career_cues'))})(?!\w)", re.IGNORECASE)
+_CURRENT = re.compile(rf"(?<!\w)(?:{alternation(strings('titles', 'current_cues'))})(?!\w)|;", re.IGNORECASE)
 _FRAME = re.compile(r"(?:Về phía|Thay mặt|Đại diện)\s+(?:lãnh đạo\s+|Lãnh đạo\s+)?$", re.IGNORECASE)
 
 
@@ -126,6 +129,12 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
     _share_plural_titles(ctx.text, full, segments)
     _share_verb_posts(ctx.text, full, segments)
     segments[:] = _earlier_posts(ctx.text, start, full, segments)
+    careers = career_spans(ctx.text, start, end)
+    if careers:
+        segments[:] = [
+            replace(s, title=replace(s.title, former=True)) if any(a <= s.start < b for a, b in careers) else s
+            for s in segments
+        ]
     persons = []
     kept = -2
     for index, name in enumerate(full):
@@ -306,6 +315,29 @@ def _listed_from(text: str, names: list[NameMention], segments: list[Segment], f
             break
         listed.append(index)
     return listed
+
+
+def career_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where ``text[start:end]`` tells a career ("Ông từng làm Trưởng Công an huyện, phó giám đốc Công an tỉnh …"):
+    from the cue to the end of the sentence, or to a clause bringing the story to today ("…; hiện là …")."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while (cue := _CAREER.search(text, pos, end)) is not None:
+        stop = _CURRENT.search(text, cue.end(), end)
+        spans.append((cue.start(), stop.start() if stop is not None else end))
+        pos = max(spans[-1][1], cue.end())
+    return spans
+
+
+def article_careers(ctx: ArticleContext) -> list[tuple[int, int]]:
+    """Every stretch of the article telling a career (see :func:`career_spans`)."""
+    spans: list[tuple[int, int]] = []
+    for cue in _CAREER.finditer(ctx.text):
+        if spans and cue.start() < spans[-1][1]:
+            continue
+        sentence = ctx.sentence(cue.start())
+        spans += career_spans(ctx.text, cue.start(), sentence.end)[:1]
+    return spans
 
 
 def _earlier_posts(text: str, start: int, names: list[NameMention], segments: list[Segment]) -> list[Segment]:

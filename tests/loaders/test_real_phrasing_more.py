@@ -107,3 +107,45 @@ def test_a_standing_committee_member_heading_a_committee_body(record_of: RecordO
         ("Trưởng ban", "Ban Dân vận Tỉnh ủy Phú Yên"),
     }
     assert ("Ủy viên Ban Thường vụ", "Tỉnh ủy Phú Yên") in posts["Lê Văn Tám"]
+
+
+def test_a_career_told_names_no_actors(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Ông Lê Văn Tư, Bí thư Tỉnh ủy Phú Yên ký kết luận. Ông từng làm Trưởng Công an huyện Tuy An, phó "
+        "giám đốc Công an tỉnh Gia Lai, Giám đốc Sở Tư pháp tỉnh Kon Tum."
+    )
+    assert record["organizations"] == ["Tỉnh ủy Phú Yên"]
+
+
+def test_posts_named_as_positions_name_no_actors(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Ngày 7/6/2021, Ban Thường vụ Huyện ủy tổ chức hội nghị nghe báo cáo công tác kiện toàn nhân sự Chủ "
+        "tịch HĐND, Chủ tịch UBND, Phó Chủ tịch UBND huyện. Đồng chí Lê Văn Sáu – Chủ tịch HĐND huyện – Chủ tịch "
+        "UBBC huyện báo cáo."
+    )
+    assert set(record["organizations"]) == {
+        "Ban Thường vụ Huyện ủy",
+        "Hội đồng nhân dân huyện",
+        "Ủy ban bầu cử huyện",
+    }
+
+
+def test_an_outlet_reporting_and_bodies_of_many_or_of_an_office_kind(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Chiều nay (7/12/2023), Kỳ họp thứ 16 HĐND tỉnh Phú Yên tiếp tục làm việc. Báo Phú Yên tiếp tục "
+        "tường thuật diễn biến Kỳ họp. Trong tháng 9, một số Hội đồng nhân dân tỉnh, thành đã tổ chức kỳ họp chuyên "
+        "đề. Tỉnh thống nhất tăng thêm 1 phó chủ tịch UBND đối với các phường."
+    )
+    assert record["organizations"] == ["Hội đồng nhân dân tỉnh Phú Yên"]
+    assert [m["date"] for m in record["meetings"]] == ["2023-12-07"]
+
+
+def test_the_city_party_committees_standing_board_of_ho_chi_minh_city(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Phó Bí thư Thường trực Thành ủy TP.HCM Lê Văn Tư ký kết luận của Ban Thường vụ Thành ủy. Ban "
+        "Thường vụ Thành ủy TP.HCM thống nhất chủ trương."
+    )
+    assert set(record["organizations"]) == {
+        "Thành ủy thành phố Hồ Chí Minh",
+        "Ban Thường vụ Thành ủy thành phố Hồ Chí Minh",
+    }
