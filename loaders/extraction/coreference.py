@@ -24,7 +24,7 @@ from ontology.gazetteer import Province
 
 _SEVERAL = re.compile(r"(?:của\s+)?(?P<count>\d+|hai|ba|bốn|các)\s+ban chỉ đạo", re.IGNORECASE)
 _COUNTS = {"hai": 2, "ba": 3, "bốn": 4}
-_PARTY_TITLES = frozenset({"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"})
+_PARTY_TITLES = frozenset({"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư chuyên trách"})
 _PARTY_BODIES = frozenset({"Tỉnh ủy", "Thành ủy"})
 # Membership of a party committee, which a committee's own body does not have: "Ủy viên Ban Thường vụ, Trưởng Ban
 # Dân vận Tỉnh ủy" is a member of the Tỉnh ủy's standing committee.
@@ -33,6 +33,8 @@ _COMMITTEE_OF_ITS_BODY = re.compile(
     r"^(?:Ban|Ủy ban Kiểm tra|Văn phòng)(?:\s.*?)?\s((?:Tỉnh|Thành|Huyện|Quận|Thị) ủy\b.*)$"
 )
 _MINISTRY_ONLY = frozenset({"Ministry"})
+_RELIEVED = re.compile(r"(?<!\w)(?:miễn nhiệm|thôi giữ|cho thôi)(?!\w)", re.IGNORECASE)
+_TOWARDS = re.compile(r"(?<!\w)đối với(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +159,45 @@ def join_people(ctx: ArticleContext, readings: list[SentenceReading], organizati
     for reading in readings:
         _resolve_short(reading.short_names, by_key, people)
         _resolve_loose(reading.loose, by_key, resolver, people)
+    _drop_relieved(ctx, readings, by_key, people)
     for person in people.persons:
         held = people.bodies.get(text_key(person.name), [])
         person.province = next((body.province for body in held if body.province), None)
     people.refs.sort(key=lambda r: r.start)
     return people
+
+
+def _drop_relieved(
+    ctx: ArticleContext, readings: list[SentenceReading], by_key: dict[str, Person], people: People
+) -> None:
+    """Posts someone is relieved of ("miễn nhiệm chức Chủ tịch UBND tỉnh đối với ông A") are former wherever the
+    article still writes them with the person ("đồng chí A - Chủ tịch UBND tỉnh, giữ chức Bí thư Tỉnh ủy")."""
+    text = ctx.text
+    for reading in readings:
+        for segment in reading.segments:
+            if not _RELIEVED.search(text, max(0, segment.start - 30), segment.title.end):
+                continue
+            sentence = ctx.sentence(segment.start)
+            towards = _TOWARDS.search(text, segment.end, sentence.end)
+            if towards is None:
+                continue
+            named = [m for m in reading.persons if 0 <= m.name.context_start - towards.end() <= 12]
+            if not named:
+                continue
+            key = text_key(named[0].name.name)
+            person = by_key[key]
+            head = segment.org.head if segment.org is not None else None
+            kept = [
+                post
+                for post in person.posts
+                if post.title != segment.title.entry.title
+                or (head is not None and not (post.organization or "").startswith(head))
+            ]
+            if len(kept) < len(person.posts):
+                names = {text_key(p.organization or "") for p in kept}
+                person.posts[:] = kept
+                held = people.bodies.get(key, [])
+                held[:] = [b for b in held if text_key(b.name) in names]
 
 
 def _add_posts(person: Person, mention: PersonMention, resolver: BodyResolver, people: People) -> None:

@@ -645,6 +645,12 @@ class OrganizationReader:
             # "Tổ công tác đặc biệt đôn đốc giải ngân … tỉnh Kiên Giang": a task named by a verb a locality closes
             through = self._free_name(after, _NameRules(parents=head.parents, through=True))
             free = through if through.locality is not None and not through.locality.generic else free
+        if not free.words and head.open and (owner := self._owner_at(after)) is not None:
+            # "Đoàn giám sát của Ban Pháp chế HĐND tỉnh": a team named by its owner alone
+            name = f"{head.name} của {owner.name}"
+            return OrgMatch(
+                pos, owner.end, name, head.kind, head.name, owner.province, located=owner.located, owner=owner
+            )
         words, end, locality, owner = free.words, free.end, free.locality, free.owner
         if not words or (not head.open and not words[0][:1].isupper()) or (head.owned and not (locality or owner)):
             return None

@@ -149,3 +149,35 @@ def test_the_city_party_committees_standing_board_of_ho_chi_minh_city(record_of:
         "Thành ủy thành phố Hồ Chí Minh",
         "Ban Thường vụ Thành ủy thành phố Hồ Chí Minh",
     }
+
+
+def test_the_head_of_state_and_a_full_time_deputy_secretary(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER
+        + "Tổng Bí thư, Chủ tịch nước Trần Văn Tâm phát biểu chỉ đạo hội nghị. Đồng chí Đỗ Thị Hương, Phó Bí thư "
+        "chuyên trách Đảng ủy UBND tỉnh dự."
+    )
+    posts = posts_of(record)
+    assert posts["Trần Văn Tâm"] == {("Tổng Bí thư", "Đảng Cộng sản Việt Nam")}
+    assert posts["Đỗ Thị Hương"] == {("Phó Bí thư chuyên trách", "Đảng ủy Ủy ban nhân dân tỉnh")}
+
+
+def test_a_supervising_team_named_by_its_owner(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER
+        + "Sáng ngày 28/02/2020, Đoàn giám sát của Ban Pháp chế HĐND tỉnh tiến hành giám sát tại Sở Tư pháp. Ông "
+        "Lê Văn Dũng - Trưởng Ban Pháp chế HĐND tỉnh làm Trưởng đoàn."
+    )
+    assert posts_of(record)["Lê Văn Dũng"] == {
+        ("Trưởng ban", "Ban Pháp chế Hội đồng nhân dân tỉnh"),
+        ("Trưởng đoàn", "Đoàn giám sát của Ban Pháp chế Hội đồng nhân dân tỉnh"),
+    }
+
+
+def test_a_post_someone_is_relieved_of_is_former_throughout(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER + "Tại kỳ họp, HĐND tỉnh Phú Yên đã miễn nhiệm chức Chủ tịch UBND tỉnh đối với ông Trần Văn Tám do được "
+        "điều động công tác khác. Bộ Chính trị chuẩn y đồng chí Trần Văn Tám - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh "
+        "Phú Yên, giữ chức Bí thư Tỉnh ủy Phú Yên."
+    )
+    assert posts_of(record)["Trần Văn Tám"] == {("Phó Bí thư", "Tỉnh ủy Phú Yên"), ("Bí thư", "Tỉnh ủy Phú Yên")}
