@@ -62,6 +62,7 @@ class _Draft:
     organizers: list[Reference] = field(default_factory=list)
     attendees: list[Reference] = field(default_factory=list)
     legal_basis: list[Reference] = field(default_factory=list)
+    ordinal: str | None = None  # "lần thứ 74": a numbered conference, another than "lần thứ 36" the same day
 
 
 # -- tables ------------------------------------------------------------------
@@ -95,6 +96,19 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     key: re.compile(alternation(strings("meetings", key)), re.IGNORECASE) for key in _PHRASE_LISTS
 }
 _PATTERNS["triggers"] = re.compile(alternation(t["phrase"] for t in table("meetings")["triggers"]), re.IGNORECASE)
+
+
+_ORDINAL = re.compile(r"(?<!\w)lần thứ\s+(\w+)")
+_ORDINAL_REACH = 70  # "hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 36": the body's name between
+
+
+def _other_number(draft: _Draft, ordinal: str | None) -> bool:
+    return ordinal is not None and draft.ordinal is not None and draft.ordinal != ordinal
+
+
+# Words said at a meeting, cited as the ground of what the article reports ("ý kiến chỉ đạo của Phó Thủ tướng … tại").
+# (A notice "truyền đạt kết luận của … tại buổi làm việc" reports that meeting, and is no such ground.)
+_DIRECTED_AT = re.compile(r"(?:thực hiện|theo)\s+(?:ý kiến\s+)?chỉ đạo\s+của\s+[^,.;:]{3,80}?\s+tại\s+$", re.IGNORECASE)
 
 
 def _regex(key: str) -> re.Pattern[str]:
@@ -235,6 +249,8 @@ class MeetingFinder:
             return True
         if _any("several_holders", text, clause_start, trigger.start):
             return True
+        if _DIRECTED_AT.search(text, max(clause_start, trigger.start - 120), trigger.start):
+            return True  # "Thực hiện ý kiến chỉ đạo của Phó Thủ tướng … tại hội nghị …": an earlier meeting's words
         return (
             _TIME_BEFORE.search(text, clause_start, trigger.start) is not None
             and self._date(clause_start, trigger.start) is None
@@ -266,18 +282,31 @@ class MeetingFinder:
 
     def _place(self, trigger: _Trigger, day: date | None, index: int, start: int, end: int) -> _Draft:
         province = self._province(start, end)
+        ordinal = self._ordinal(trigger, end)
+        numbered = next((d for d in self.drafts if ordinal is not None and d.ordinal == ordinal), None)
+        if numbered is not None:
+            numbered.sentences.add(index)
+            numbered.day = numbered.day or day
+            return numbered
         for draft in self.drafts:
             same_place = province is None or draft.province is None or draft.province.code == province.code
-            if day is not None and draft.day == day and same_place:
+            if day is not None and draft.day == day and same_place and not _other_number(draft, ordinal):
                 draft.sentences.add(index)
                 return draft
         if day is None and self.drafts:
             target = self._referred(trigger)
-            target.sentences.add(index)
-            return target
-        draft = _Draft(trigger, day, province, self._kind(trigger, end), {index})
+            if not _other_number(target, ordinal) or not _EVENT_VERBS.search(self.ctx.text, start, end):
+                target.sentences.add(index)
+                return target
+            day = target.day  # "Tiếp đó, … chủ trì hội nghị Ban Chấp hành lần thứ 36": another one, the same day
+        draft = _Draft(trigger, day, province, self._kind(trigger, end), {index}, ordinal=ordinal)
         self.drafts.append(draft)
         return draft
+
+    def _ordinal(self, trigger: _Trigger, end: int) -> str | None:
+        """The number a conference is held under ("hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 36")."""
+        numbered = _ORDINAL.search(self.ctx.text, trigger.end, min(end, trigger.end + _ORDINAL_REACH))
+        return numbered.group(1).lower() if numbered is not None else None
 
     def _referred(self, trigger: _Trigger) -> _Draft:
         """The meeting an undated mention refers to: the latest, or the latest of the kind it names when that

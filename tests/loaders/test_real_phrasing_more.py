@@ -181,3 +181,25 @@ def test_a_post_someone_is_relieved_of_is_former_throughout(record_of: RecordOf,
         "Phú Yên, giữ chức Bí thư Tỉnh ủy Phú Yên."
     )
     assert posts_of(record)["Trần Văn Tám"] == {("Phó Bí thư", "Tỉnh ủy Phú Yên"), ("Bí thư", "Tỉnh ủy Phú Yên")}
+
+
+def test_two_numbered_conferences_the_same_day(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER
+        + "Chiều 9/5/2025, Ban Thường vụ Huyện ủy tổ chức hội nghị lần thứ 74. Đồng chí Lê Văn Lực, Bí thư Huyện "
+        "ủy chủ trì hội nghị. Tiếp đó, đồng chí Lê Văn Lực đã chủ trì hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 36. "
+        "Những vấn đề này đã được chỉ ra tại Hội nghị lần thứ 35 hồi tháng 3."
+    )
+    meetings = record["meetings"]
+    assert [m["date"] for m in meetings] == ["2025-05-09", "2025-05-09"]
+    assert all(m["chairs"] == ["Lê Văn Lực"] for m in meetings)
+
+
+def test_an_ongoing_session_and_a_meeting_whose_directions_are_carried_out(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER
+        + "Sáng 12/5/2025, tiếp tục chương trình kỳ họp thứ 9, Quốc hội khóa XV, Chủ nhiệm Ủy ban Kinh tế Lê Văn "
+        "Ba trình bày tờ trình. Thực hiện ý kiến chỉ đạo của Phó Thủ tướng Lê Văn Hai tại hội nghị phòng, chống hạn "
+        "hán, UBND tỉnh Phú Yên đã có công văn yêu cầu các sở triển khai."
+    )
+    assert [m["date"] for m in record["meetings"]] == ["2025-05-12"]
