@@ -98,6 +98,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 _PATTERNS["triggers"] = re.compile(alternation(t["phrase"] for t in table("meetings")["triggers"]), re.IGNORECASE)
 
 
+# A document's kind opening an item of a list ("Đề án số 04-ĐA/TU", "Nghị quyết số 06-NQ/TU").
+_DOCUMENT_NOUN = re.compile(
+    r"(?<!\w)(?:Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Quy định|Thông tư|Kế hoạch|Chương trình|Đề án|Luật)"
+    r"(?:\s+(?:hành động|liên tịch))?\s+(?:số\s+)?\d"
+)
 _ORDINAL = re.compile(r"(?<!\w)lần thứ\s+(\w+)")
 _ORDINAL_REACH = 70  # "hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 36": the body's name between
 
@@ -544,7 +549,7 @@ class MeetingFinder:
                 continue
             clause_start, _ = self.ctx.clause(document.start)
             verbs = "strong_basis_verbs" if strong else "basis_verbs"
-            listed = any(self._continues(earlier, document) for earlier in taken)
+            listed = any(self._continues(earlier, document) for earlier in taken) or self._in_agenda(document, verbs)
             if not listed and not _any(verbs, self.ctx.text, clause_start, document.start):
                 continue
             if self._instructed(self.ctx.sentence(document.start).start, document.start):
@@ -573,6 +578,24 @@ class MeetingFinder:
         if len({d.trigger.kind_class for d in self.drafts}) == 1:
             return list(self.drafts), True
         return [], True
+
+    def _in_agenda(self, document: DocumentMention, verbs: str) -> bool:
+        """True when ``document`` is an item of a list of documents a basis verb opens, items cut by semicolons
+        ("sơ kết 1 năm thực hiện: Đề án số 04-ĐA/TU …; Nghị quyết số 06-NQ/TU …"), whatever their kind."""
+        text = self.ctx.text
+        sentence_start = self.ctx.sentence(document.start).start
+        end, _ = self.ctx.clause(document.start)
+        while end > sentence_start:
+            start, _ = self.ctx.clause(end - 1)
+            noun = _DOCUMENT_NOUN.search(text, start, end)
+            if noun is None:
+                return False
+            if _any(verbs, text, start, noun.start()):
+                return True
+            if text[start : noun.start()].strip(" \t(),;:0123456789"):
+                return False  # something other than a list item's number before the document
+            end = start
+        return False
 
     def _continues(self, earlier: DocumentMention, document: DocumentMention) -> bool:
         """True when ``document`` opens a clause of the sentence that lists ``earlier`` before it."""

@@ -203,3 +203,19 @@ def test_an_ongoing_session_and_a_meeting_whose_directions_are_carried_out(recor
         "hán, UBND tỉnh Phú Yên đã có công văn yêu cầu các sở triển khai."
     )
     assert [m["date"] for m in record["meetings"]] == ["2025-05-12"]
+
+
+def test_documents_listed_on_a_conferences_agenda(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER
+        + "Sáng 4-4-2022, Ban Chấp hành Đảng bộ tỉnh khai mạc Hội nghị lần thứ tám để cho ý kiến về các nội dung "
+        "sau: (1) Báo cáo tình hình quý I-2022; (2) Báo cáo sơ kết 1 năm thực hiện: Đề án số 04-ĐA/TU ngày 29-1-2021 "
+        "của Tỉnh ủy về phát triển khoa học; Nghị quyết số 06-NQ/TU ngày 29-1-2021 của Tỉnh ủy về phát triển đô thị. "
+        "Kỳ họp cũng xem xét tờ trình sửa đổi, bổ sung Nghị quyết số 12/2022/NQ-HĐND của HĐND tỉnh."
+    )
+    assert record["meetings"][0]["legal_basis"] == ["06-NQ/TU", "12/2022/NQ-HĐND"]
+
+
+def test_dau_is_a_family_name(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(HEADER + "Đầu năm 2024, ông Đầu Văn Tùng, Phó Chủ tịch UBND tỉnh Nghệ An dự hội nghị.")
+    assert posts_of(record) == {"Đầu Văn Tùng": {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}}
