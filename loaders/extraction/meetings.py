@@ -103,8 +103,35 @@ _DOCUMENT_NOUN = re.compile(
     r"(?<!\w)(?:Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Quy định|Thông tư|Kế hoạch|Chương trình|Đề án|Luật)"
     r"(?:\s+(?:hành động|liên tịch))?\s+(?:số\s+)?\d"
 )
-_ORDINAL = re.compile(r"(?<!\w)lần thứ\s+(\w+)")
+_ORDINAL = re.compile(
+    r"(?<!\w)lần thứ\s+((?:mười|hai mươi|ba mươi)\s+(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín)|\w+)"
+)
 _ORDINAL_REACH = 70  # "hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 36": the body's name between
+
+
+_NUMBER_WORDS = {
+    "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+    "mười": 10, "mốt": 1, "lăm": 5,
+}  # fmt: skip
+_TENS = {"mười": 10, "hai mươi": 20, "ba mươi": 30}
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _number_value(word: str) -> str:
+    """A number written in digits, in words ("tám", "mười") or in Roman numerals ("VIII"), as digits."""
+    word = word.lower()
+    tens, _, unit = word.rpartition(" ")
+    if tens in _TENS and unit in _NUMBER_WORDS:  # "mười bốn", "hai mươi lăm"
+        return str(_TENS[tens] + _NUMBER_WORDS[unit])
+    if word.isdigit():
+        return str(int(word))
+    if word in _NUMBER_WORDS:
+        return str(_NUMBER_WORDS[word])
+    if word and all(ch in _ROMAN for ch in word):
+        values = [_ROMAN[ch] for ch in word]
+        total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+        return str(total)
+    return word
 
 
 def _other_number(draft: _Draft, ordinal: str | None) -> bool:
@@ -309,9 +336,10 @@ class MeetingFinder:
         return draft
 
     def _ordinal(self, trigger: _Trigger, end: int) -> str | None:
-        """The number a conference is held under ("hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 36")."""
+        """The number a conference is held under ("hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 36"), as digits
+        however written ("lần thứ tám", "lần thứ VIII")."""
         numbered = _ORDINAL.search(self.ctx.text, trigger.end, min(end, trigger.end + _ORDINAL_REACH))
-        return numbered.group(1).lower() if numbered is not None else None
+        return _number_value(numbered.group(1)) if numbered is not None else None
 
     def _referred(self, trigger: _Trigger) -> _Draft:
         """The meeting an undated mention refers to: the latest, or the latest of the kind it names when that

@@ -219,3 +219,12 @@ def test_documents_listed_on_a_conferences_agenda(record_of: RecordOf) -> None:
 def test_dau_is_a_family_name(record_of: RecordOf, posts_of: PostsOf) -> None:
     record = record_of(HEADER + "Đầu năm 2024, ông Đầu Văn Tùng, Phó Chủ tịch UBND tỉnh Nghệ An dự hội nghị.")
     assert posts_of(record) == {"Đầu Văn Tùng": {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}}
+
+
+def test_a_conference_numbered_in_words_and_in_digits_is_one(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Sáng 4-4-2022, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị Tỉnh ủy lần thứ 8. Hôm nay, Ban Chấp hành Đảng "
+        "bộ tỉnh khai mạc Hội nghị lần thứ tám, khoá XI. Hội nghị lần thứ mười bốn đã được tổ chức ngày 5/6/2022 và "
+        "Hội nghị lần thứ 14 đã bàn về đầu tư công."
+    )
+    assert [m["date"] for m in record["meetings"]] == ["2022-04-04", "2022-06-05"]
