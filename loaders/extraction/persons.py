@@ -129,7 +129,7 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
     _share_plural_titles(ctx.text, full, segments)
     _share_verb_posts(ctx.text, full, segments)
     segments[:] = _earlier_posts(ctx.text, start, full, segments)
-    careers = career_spans(ctx.text, start, end)
+    careers = career_spans(ctx.text, start, end) if segments else []
     if careers:
         segments[:] = [
             replace(s, title=replace(s.title, former=True)) if any(a <= s.start < b for a, b in careers) else s
