@@ -228,3 +228,15 @@ def test_a_conference_numbered_in_words_and_in_digits_is_one(record_of: RecordOf
         "Hội nghị lần thứ 14 đã bàn về đầu tư công."
     )
     assert [m["date"] for m in record["meetings"]] == ["2022-04-04", "2022-06-05"]
+
+
+def test_names_printed_in_capitals(record_of: RecordOf, posts_of: PostsOf) -> None:
+    record = record_of(
+        HEADER
+        + "Chiều 8-6-2013, PHÓ THỦ TƯỚNG LÊ VĂN NAM cùng đoàn công tác Chính phủ làm việc với tỉnh Hà Tĩnh. Đoàn "
+        "đến HÀ NỘI lúc 9 giờ.\n\nBí thư Thị ủy, Chủ tịch UBND thị xã Đức Phổ TRẦN VĂN HIỀN\n\nHỘI NGHỊ TỈNH ỦY LÊ HỒNG"
+    )
+    assert posts_of(record) == {
+        "Lê Văn Nam": {("Phó Thủ tướng", "Chính phủ")},
+        "Trần Văn Hiền": {("Bí thư", "Thị ủy Đức Phổ"), ("Chủ tịch", "Ủy ban nhân dân thị xã Đức Phổ")},
+    }
