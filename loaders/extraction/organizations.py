@@ -35,6 +35,11 @@ _SPACE = re.compile(r"[ \t]+")
 _PAREN_ABBREVIATION = re.compile(r"[ \t]*\(([^()\s]{1,15}|[A-ZĐ]{2,}[^()\n]{0,25}|[^()]{1,40}viết tắt[^()]{0,40})\)")
 # An abbreviation in brackets between a head and the rest of the name: "Ban Chấp hành (BCH) Đảng bộ tỉnh".
 _HEAD_ABBREVIATION = re.compile(r"[ \t]*\([A-ZĐƯ][A-ZĐƯ&.\-]{1,9}\)(?=[ \t]+[^\W\d_])")
+# What a party organisation's name written after it names instead: its congress, resolution or documents.
+_NAMES_AN_EVENT = re.compile(
+    r"(?:Đại hội|đại hội|Nghị quyết|nghị quyết|[Vv]ăn kiện)(?:\s+[Đđ]ại biểu)?(?:\s+[IVXL]+|\s+lần thứ \w+)?\s+$"
+)
+_UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "trấn", "phố"})
 _OWN_UNIT = re.compile(r"(?:tỉnh|thành phố|tp|thủ đô)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 # "… trên địa bàn tỉnh" closing a quoted name is where the body works, not its name.
@@ -103,6 +108,7 @@ class _Head:
     unit: str | None = None  # the unit below the province it serves ("huyện" for "Huyện ủy")
     default_owner: bool = False  # named without its owner, it is the article's ministry's ("Vụ Pháp chế")
     or_locality: bool = False  # with no body after it, a locality may follow ("Ban Dân tộc tỉnh")
+    any_locality: bool = False  # … of any level, keeping its kind ("Đảng bộ xã Bình Ba", "Đảng bộ tỉnh Lào Cai")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +163,7 @@ def _build_heads() -> dict[str, _Head]:
             item.get("unit"),
             bool(item.get("default_owner")),
             bool(item.get("or_locality")),
+            item.get("or_locality") == "any",
         )
         for form in item.get("forms") or [item["name"]]:
             heads[form] = head
@@ -527,7 +534,13 @@ class OrganizationReader:
             "place": self._with_place,
         }.get(head.complement)
         org = parse(head, pos, after, depth) if parse else None
-        if org is None and head.or_locality and _OWN_UNIT.match(self.text, after):
+        if org is None and head.any_locality and not _NAMES_AN_EVENT.search(self.text, max(0, pos - 30), pos):
+            # "Đảng bộ xã Bình Ba tổ chức Đại hội", "thành lập Đảng bộ tỉnh Lào Cai": a named unit's party
+            # organisation (not the congress or resolution named after it, nor one of no unit in particular)
+            local = self._with_locality(head, pos, after, depth)
+            org = local if local is not None and local.located and not (local.generic or local.unnamed) else None
+            org = org if org is not None and org.name.split()[-1] not in _UNIT_WORDS else None
+        elif org is None and head.or_locality and not head.any_locality and _OWN_UNIT.match(self.text, after):
             # "Ban Dân tộc tỉnh" is the province's committee, "Ban Dân tộc HĐND tỉnh" the council's
             org = self._with_locality(replace(head, kind="Agency"), pos, after, depth)
         if org is None and not head.requires and head.complement != "domain":

@@ -240,3 +240,12 @@ def test_names_printed_in_capitals(record_of: RecordOf, posts_of: PostsOf) -> No
         "Lê Văn Nam": {("Phó Thủ tướng", "Chính phủ")},
         "Trần Văn Hiền": {("Bí thư", "Thị ủy Đức Phổ"), ("Chủ tịch", "Ủy ban nhân dân thị xã Đức Phổ")},
     }
+
+
+def test_a_named_units_party_organisation(record_of: RecordOf) -> None:
+    record = record_of(
+        HEADER + "Ngày 16/1/2025, Đảng bộ xã Tân Hòa tổ chức Đại hội lần thứ VII. Đảng bộ, chính quyền và Nhân dân xã "
+        "Tân Hòa nỗ lực. Bộ Chính trị quyết định thành lập Đảng bộ tỉnh Lào Cai. Thực hiện Nghị quyết Đại hội XV Đảng "
+        "bộ tỉnh Lào Cai, đảng viên trong Đảng bộ tỉnh học tập."
+    )
+    assert record["organizations"] == ["Đảng bộ xã Tân Hòa", "Bộ Chính trị", "Đảng bộ tỉnh Lào Cai"]
