@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from ontology.orthography import comparison_key
 
@@ -13,6 +14,12 @@ def text_key(text: str) -> str:
     return comparison_key(text)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def numbered_key(text: str) -> str:
     """``text_key`` with numbers read as numbers: "Tổ công tác số 02" and "Tổ công tác số 2" are one name."""
-    return " ".join(word.lstrip("0") or "0" if word.isdigit() else word for word in text_key(text).split())
+    key = text_key(text)
+    if _DIGIT.search(key) is None:
+        return key  # most names have no number: nothing to read
+    return " ".join(word.lstrip("0") or "0" if word.isdigit() else word for word in key.split())

@@ -987,7 +987,10 @@ class OrganizationReader:
         )
 
     def _skip_space(self, pos: int) -> int:
-        match = _SPACE.match(self.text, pos)
+        text = self.text
+        if text[pos : pos + 1] not in (" ", "\t"):
+            return pos  # the common case, without a regex call
+        match = _SPACE.match(text, pos)
         return match.end() if match else pos
 
     def skip_space(self, pos: int) -> int:
