@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from loaders.extraction.tables import alternation, strings, table
+from loaders.extraction.tables import alternation, first_letters, strings, table
 
 _DAY_MONTH = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -103,7 +103,10 @@ def _build_cued_day_month() -> re.Pattern[str]:
     weekdays = alternation(table("dates")["weekdays"])
     # "Sáng nay (24/4)", "Chiều nay 21/9", "thứ Hai (12/8)"
     cue = rf"(?:(?:{parts})\s+(?:ngày\s+)?|ngày\s+|(?:{relative}|{weekdays})\s*,?\s*\(?\s*(?:ngày\s+)?)"
-    return re.compile(rf"{cue}{_DAY_MONTH}(?!\s*[/.-]?\s*\d)", re.IGNORECASE)
+    opening = first_letters(
+        [*strings("dates", "day_parts"), *table("dates")["relative_days"], *table("dates")["weekdays"], "ngày"]
+    )
+    return re.compile(rf"{opening}{cue}{_DAY_MONTH}(?!\s*[/.-]?\s*\d)", re.IGNORECASE)
 
 
 _CUED_DAY_MONTH: re.Pattern[str] = _build_cued_day_month()
@@ -132,7 +135,8 @@ _DEADLINE_CUE: re.Pattern[str] = _build_deadline_cue()
 
 def _build_same_day() -> re.Pattern[str]:
     parts = alternation(strings("dates", "day_parts"))
-    return re.compile(rf"(?:(?:{parts})\s+)?(?:{alternation(strings('dates', 'same_day'))})", re.IGNORECASE)
+    opening = first_letters([*strings("dates", "day_parts"), *strings("dates", "same_day")])
+    return re.compile(rf"{opening}(?:(?:{parts})\s+)?(?:{alternation(strings('dates', 'same_day'))})", re.IGNORECASE)
 
 
 _SAME_DAY: re.Pattern[str] = _build_same_day()
