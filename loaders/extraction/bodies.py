@@ -63,7 +63,7 @@ def organization_records(
         if _IN_BUILDING.search(ctx.text, max(0, org.start - 40), org.start):
             continue  # "tại Hội trường UBND tỉnh"
         if org.head in _OUTLET_HEADS and _OUTLET_VERB.match(ctx.text, org.end):
-            continue  # "Báo Bắc Kạn tiếp tục tường thuật …": the outlet reporting
+            continue  # "Báo Phú Yên tiếp tục tường thuật …": the outlet reporting
         if org.bare:
             focus = resolver.focus(org.head, org.start)
             if not focus:

@@ -36,8 +36,8 @@ _LOOSE_MIDDLE = re.compile(
 _LOOSE_LAST = re.compile(
     rf"{_NOT_BEFORE}(?P<first>{CAP_SYLLABLE}) {CAP_SYLLABLE} (?P<lower>{LOWER}+)(?=[ \t]*[,;:)]|[ \t]+[-–—][ \t])"
 )
-# A name printed in capitals in a line that is not ("Chủ tịch UBND thị xã Đức Phổ TRẦN PHƯỚC HIỀN", "PHÓ THỦ
-# TƯỚNG VŨ VĂN NINH cùng đoàn công tác …"): 2 to 4 syllables, the first a family name, closing a run of capitals
+# A name printed in capitals in a line that is not ("Chủ tịch UBND thị xã Đức Thành TRẦN VĂN HIỀN", "PHÓ THỦ
+# TƯỚNG LÊ VĂN NAM cùng đoàn công tác …"): 2 to 4 syllables, the first a family name, closing a run of capitals
 # alone or after a title.
 _CAPS_SYLLABLE = f"{UPPER}{{1,7}}"
 _CAPS_RUN = re.compile(rf"(?<!{LETTER[:-1]}0-9&'’]){_CAPS_SYLLABLE}(?: {_CAPS_SYLLABLE})+(?!{LETTER[:-1]}0-9&])")

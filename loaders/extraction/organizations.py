@@ -108,7 +108,7 @@ class _Head:
     unit: str | None = None  # the unit below the province it serves ("huyện" for "Huyện ủy")
     default_owner: bool = False  # named without its owner, it is the article's ministry's ("Vụ Pháp chế")
     or_locality: bool = False  # with no body after it, a locality may follow ("Ban Dân tộc tỉnh")
-    any_locality: bool = False  # … of any level, keeping its kind ("Đảng bộ xã Bình Ba", "Đảng bộ tỉnh Lào Cai")
+    any_locality: bool = False  # … of any level, keeping its kind ("Đảng bộ xã Tân Hòa", "Đảng bộ tỉnh Lào Cai")
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,7 +535,7 @@ class OrganizationReader:
         }.get(head.complement)
         org = parse(head, pos, after, depth) if parse else None
         if org is None and head.any_locality and not _NAMES_AN_EVENT.search(self.text, max(0, pos - 30), pos):
-            # "Đảng bộ xã Bình Ba tổ chức Đại hội", "thành lập Đảng bộ tỉnh Lào Cai": a named unit's party
+            # "Đảng bộ xã Tân Hòa tổ chức Đại hội", "thành lập Đảng bộ tỉnh Lào Cai": a named unit's party
             # organisation (not the congress or resolution named after it, nor one of no unit in particular)
             local = self._with_locality(head, pos, after, depth)
             org = local if local is not None and local.located and not (local.generic or local.unnamed) else None

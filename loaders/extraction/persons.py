@@ -140,7 +140,7 @@ def read_sentence(ctx: ArticleContext, start: int, end: int) -> SentenceReading:
     for index, name in enumerate(full):
         own = [s for s in segments if s.owner == index or index in s.sharers]
         named = own or name.honorific or in_people_list(ctx.text, name.context_start) or _listed(ctx.text, name)
-        # "các Đại biểu Quốc hội: A, B, C", "Cầm Thị Mẫn, đại biểu Quốc hội chuyên trách": people of a list, a deputy
+        # "các Đại biểu Quốc hội: A, B, C", "Cầm Thị Loan, đại biểu Quốc hội chuyên trách": people of a list, a deputy
         listed = kept == index - 1 and _LIST_JOIN.fullmatch(ctx.text, full[kept].end, name.context_start) is not None
         deputy = name.has_surname and (
             _DEPUTY_AFTER.match(ctx.text, name.end) or _DEPUTY_BEFORE.search(ctx.text, start, name.context_start)
@@ -407,7 +407,7 @@ def _claim_after(
 
 def _share_plural_titles(text: str, names: list[NameMention], segments: list[Segment]) -> None:
     """A title written in the plural before a list of names is each one's: "các Phó Chủ tịch HĐND tỉnh
-    Trần Xuân Vinh, Nguyễn Công Thanh" makes both Phó Chủ tịch; so does "các Phó Chủ tịch UBND tỉnh gồm
+    Trần Xuân Kỳ, Nguyễn Công Khải" makes both Phó Chủ tịch; so does "các Phó Chủ tịch UBND tỉnh gồm
     các ông, bà: A, B, C", and after "gồm:" each item of a list set off by semicolons ("Các đồng chí Phó Bí
     thư gồm: A, nguyên …; B, …")."""
     for segment in segments:

@@ -42,13 +42,13 @@ def test_merged_propaganda_committees_and_titles_sharing_a_national_bodys_head(
     record_of: RecordOf, posts_of: PostsOf
 ) -> None:
     record = record_of(
-        HEADER + "Trưởng ban Tuyên giáo và Dân vận Trung ương Trần Văn Bình dự hội nghị. Đồng chí Lê Văn Cường, Phó "
+        HEADER + "Trưởng ban Tuyên giáo và Dân vận Trung ương Trần Văn Bình dự hội nghị. Đồng chí Lê Văn Cẩn, Phó "
         "Trưởng Ban Thường trực Ban Tuyên giáo và Dân vận Tỉnh ủy; đồng chí Đỗ Thị Hà, Phó trưởng Ban Tổ chức Trung "
         "ương phát biểu."
     )
     posts = posts_of(record)
     assert posts["Trần Văn Bình"] == {("Trưởng ban", "Ban Tuyên giáo và Dân vận Trung ương")}
-    assert posts["Lê Văn Cường"] == {("Phó Trưởng ban Thường trực", "Ban Tuyên giáo và Dân vận Tỉnh ủy")}
+    assert posts["Lê Văn Cẩn"] == {("Phó Trưởng ban Thường trực", "Ban Tuyên giáo và Dân vận Tỉnh ủy")}
     assert posts["Đỗ Thị Hà"] == {("Phó Trưởng ban", "Ban Tổ chức Trung ương")}
 
 
@@ -131,7 +131,7 @@ def test_approval_news_gives_the_post_to_the_people_after_doi_voi(record_of: Rec
     record = record_of(
         HEADER + "Thủ tướng phê chuẩn kết quả bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh Gia Lai, nhiệm kỳ 2021 - "
         "2026 đối với ông Đinh Văn Tâm, Tỉnh ủy viên, Giám đốc Sở Xây dựng và ông Lò Văn Hữu, Giám đốc Sở Tài chính. "
-        "Thủ tướng cũng phê chuẩn kết quả bầu Phó Chủ tịch UBND tỉnh Sơn La đối với: bà Hà Thị Nga, Ủy viên Ban "
+        "Thủ tướng cũng phê chuẩn kết quả bầu Phó Chủ tịch UBND tỉnh Sơn La đối với: bà Hà Thị Xuyến, Ủy viên Ban "
         "Thường vụ Tỉnh ủy Sơn La; ông Mai Văn Khánh, ông Cầm Văn Thủy, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Sơn La "
         "nhiệm kỳ 2016 - 2021. Đồng thời phê chuẩn miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh Sơn La đối với ông Lường "
         "Văn Hải."
@@ -146,20 +146,20 @@ def test_approval_news_gives_the_post_to_the_people_after_doi_voi(record_of: Rec
 
 def test_counted_and_designated_posts(record_of: RecordOf, posts_of: PostsOf) -> None:
     record = record_of(
-        HEADER + "Thủ tướng phê chuẩn bổ sung 2 Ủy viên UBND tỉnh Bình Định là ông Lê Văn Minh, Giám đốc Sở Nội vụ "
+        HEADER + "Thủ tướng phê chuẩn bổ sung 2 Ủy viên UBND tỉnh Bình Định là ông Lê Văn Mẫn, Giám đốc Sở Nội vụ "
         "tỉnh và ông Hoàng Văn An, Giám đốc Công an tỉnh; miễn nhiệm 2 Ủy viên UBND tỉnh Bình Định là ông Chế Văn "
-        "Trường và ông Bùi Văn Dư. Chủ tịch HĐND tỉnh Bình Định được chỉ định là ông Nguyễn Văn Sơn. Trước đó, ông "
-        "Nguyễn Văn Sơn là Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bình Định. Ông Trần Văn Kiên, ủy viên Ban chấp hành "
+        "Trường và ông Bùi Văn Lực. Chủ tịch HĐND tỉnh Bình Định được chỉ định là ông Nguyễn Văn Sính. Trước đó, ông "
+        "Nguyễn Văn Sính là Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bình Định. Ông Trần Văn Kiên, ủy viên Ban chấp hành "
         "Đảng bộ tỉnh dự."
     )
     posts = posts_of(record)
-    assert posts["Lê Văn Minh"] == {
+    assert posts["Lê Văn Mẫn"] == {
         ("Ủy viên", "Ủy ban nhân dân tỉnh Bình Định"),
         ("Giám đốc", "Sở Nội vụ tỉnh Bình Định"),
     }
     assert ("Ủy viên", "Ủy ban nhân dân tỉnh Bình Định") in posts["Hoàng Văn An"]
-    assert posts["Chế Văn Trường"] == set() and posts["Bùi Văn Dư"] == set()
-    assert posts["Nguyễn Văn Sơn"] == {("Chủ tịch", "Hội đồng nhân dân tỉnh Bình Định")}
+    assert posts["Chế Văn Trường"] == set() and posts["Bùi Văn Lực"] == set()
+    assert posts["Nguyễn Văn Sính"] == {("Chủ tịch", "Hội đồng nhân dân tỉnh Bình Định")}
     assert posts["Trần Văn Kiên"] == {("Tỉnh ủy viên", "Tỉnh ủy Bình Định")}
 
 
@@ -241,7 +241,7 @@ def test_party_leaders_ranks_in_chains_and_posts_chained_after_an_appointment(
     record = record_of(
         HEADER + "Dự có Tổng Bí thư Lê Văn Tâm, Thường trực Ban Bí thư Trần Văn Tú. Ông Đặng Văn Sơn, Đại tá, Chỉ huy "
         "trưởng Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh phát biểu. Tỉnh ủy điều động ông Phạm Văn Thanh - Bí thư Huyện ủy Lý "
-        "Sơn giữ chức danh phó bí thư Huyện ủy, chủ tịch UBND huyện Lý Sơn. Đồng chí Lường Văn Thắng, UV BTV huyện "
+        "Sơn giữ chức danh phó bí thư Huyện ủy, chủ tịch UBND huyện Lý Sơn. Đồng chí Lường Văn Piếng, UV BTV huyện "
         "ủy Lý Sơn dự."
     )
     posts = posts_of(record)
@@ -253,12 +253,12 @@ def test_party_leaders_ranks_in_chains_and_posts_chained_after_an_appointment(
         ("Phó Bí thư", "Huyện ủy Lý Sơn"),
         ("Chủ tịch", "Ủy ban nhân dân huyện Lý Sơn"),
     }
-    assert posts["Lường Văn Thắng"] == {("Ủy viên Ban Thường vụ", "Huyện ủy Lý Sơn")}
+    assert posts["Lường Văn Piếng"] == {("Ủy viên Ban Thường vụ", "Huyện ủy Lý Sơn")}
 
 
 def test_a_citys_religion_committee_and_an_old_culture_department(record_of: RecordOf, posts_of: PostsOf) -> None:
     record = record_of(
-        HEADER + "UBND thành phố Hải Phòng điều động các đồng chí Trần Văn Hợp, Trưởng Ban Tôn giáo và Trịnh Văn Minh, "
+        HEADER + "UBND thành phố Hải Phòng điều động các đồng chí Trần Văn Hợp, Trưởng Ban Tôn giáo và Trịnh Văn Mịch, "
         "Phó Giám đốc Sở Văn hoá-Thông tin làm Phó Giám đốc Sở Nội vụ."
     )
     posts = posts_of(record)
@@ -266,7 +266,7 @@ def test_a_citys_religion_committee_and_an_old_culture_department(record_of: Rec
         ("Trưởng ban", "Ban Tôn giáo thành phố Hải Phòng"),
         ("Phó Giám đốc", "Sở Nội vụ thành phố Hải Phòng"),
     }
-    assert ("Phó Giám đốc", "Sở Văn hóa - Thông tin thành phố Hải Phòng") in posts["Trịnh Văn Minh"]
+    assert ("Phó Giám đốc", "Sở Văn hóa - Thông tin thành phố Hải Phòng") in posts["Trịnh Văn Mịch"]
 
 
 def test_task_forces_named_by_a_task_or_an_office(record_of: RecordOf, posts_of: PostsOf) -> None:
@@ -301,16 +301,16 @@ def test_a_commune_party_committee_shares_the_next_posts_unit(record_of: RecordO
 
 def test_deputies_named_without_a_title(record_of: RecordOf) -> None:
     record = record_of(
-        HEADER + "Cùng dự có các Đại biểu Quốc hội: Nguyễn Văn Trung, Khang Thị Mào, Triệu Thị Huyền. Tổ đại biểu gồm "
-        "đại biểu Phan Văn Thắng và ông Lê Văn Tâm; Cầm Thị Mẫn, đại biểu quốc hội chuyên trách dự."
+        HEADER + "Cùng dự có các Đại biểu Quốc hội: Nguyễn Văn Trung, Khang Thị Sua, Triệu Thị Lụa. Tổ đại biểu gồm "
+        "đại biểu Phan Văn Thắng và ông Lê Văn Tâm; Cầm Thị Loan, đại biểu quốc hội chuyên trách dự."
     )
     assert [p["name"] for p in record["persons"]] == [
         "Nguyễn Văn Trung",
-        "Khang Thị Mào",
-        "Triệu Thị Huyền",
+        "Khang Thị Sua",
+        "Triệu Thị Lụa",
         "Phan Văn Thắng",
         "Lê Văn Tâm",
-        "Cầm Thị Mẫn",
+        "Cầm Thị Loan",
     ]
 
 
@@ -333,10 +333,10 @@ def test_bodies_after_cac_nganh_and_numbered_units(record_of: RecordOf, posts_of
 def test_posts_given_after_truoc_khi_are_earlier_ones(record_of: RecordOf, posts_of: PostsOf) -> None:
     record = record_of(
         HEADER
-        + "Bà Hoàng Thị Tố Nga giữ chức Bí thư Đảng ủy phường Bến Thành. Trước khi sắp xếp, bà Nga là Phó Bí thư "
+        + "Bà Hoàng Thị Tố Quyên giữ chức Bí thư Đảng ủy phường Bến Thành. Trước khi sắp xếp, bà Nga là Phó Bí thư "
         "Thường trực Quận ủy quận 1."
     )
-    assert posts_of(record) == {"Hoàng Thị Tố Nga": {("Bí thư", "Đảng ủy phường Bến Thành")}}
+    assert posts_of(record) == {"Hoàng Thị Tố Quyên": {("Bí thư", "Đảng ủy phường Bến Thành")}}
     assert record["organizations"] == ["Đảng ủy phường Bến Thành"]
 
 
@@ -353,11 +353,11 @@ def test_acting_posts_misspelt_councils_and_congress_subcommittees(record_of: Re
 
 def test_a_departments_party_committee_and_bodies_of_no_actor(record_of: RecordOf, posts_of: PostsOf) -> None:
     record = record_of(
-        HEADER + "Ông Lê Văn Cường, Phó Bí thư Đảng ủy, Phó Giám đốc Sở Y tế tỉnh Thanh Hóa phát biểu. Dự có lãnh đạo "
+        HEADER + "Ông Lê Văn Cẩn, Phó Bí thư Đảng ủy, Phó Giám đốc Sở Y tế tỉnh Thanh Hóa phát biểu. Dự có lãnh đạo "
         "các ban HĐND huyện. Sau khi nghe Ban Chỉ đạo cấp tỉnh báo cáo, Ban Biên tập Cổng TTĐT tỉnh đăng tải kết luận. "
         "Ban Quản lý Khu kinh tế Phú Quốc dự."
     )
-    assert posts_of(record)["Lê Văn Cường"] == {
+    assert posts_of(record)["Lê Văn Cẩn"] == {
         ("Phó Bí thư", "Đảng ủy Sở Y tế tỉnh Thanh Hóa"),
         ("Phó Giám đốc", "Sở Y tế tỉnh Thanh Hóa"),
     }
