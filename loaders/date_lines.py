@@ -28,11 +28,11 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{
 _ISO = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d/-])")
 _CRAWLER = re.compile(r"^date\s*:?\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T\s][\d:.+Z-]*)?$", re.IGNORECASE)
 _TIME = re.compile(
-    r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)?(?!\d)",
+    r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:\s*(?:SA|CH|AM|PM)\b)?(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)?(?!\d)",
     re.IGNORECASE,
 )
 _US_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}:\d{2}\s*(?:AM|PM)\b")
-_COUNTER = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*:?\s*[\d.,]+", re.IGNORECASE)
+_COUNTER = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|view count|views?)\s*:?\s*[\d.,]+", re.IGNORECASE)
 _GMT = re.compile(r"\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?", re.IGNORECASE)
 _RESIDUE_LETTERS = re.compile(r"[^\W\d_]")
 _MAX_RESIDUE_LETTERS = 25  # a stamp's other words: a section name, "Xem cỡ chữ", "Submitted by admin on"

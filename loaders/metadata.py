@@ -26,6 +26,8 @@ T = TypeVar("T")
 
 _SOURCE_TAG = re.compile(r"^\(\s*([^()]{2,40}?)\s*\)\s*[-–—:]?\s*|^([A-Za-zĐđ0-9.]{2,30}\.[A-Za-z]{2,4})\s*[-–—]\s+")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.\s?)+[A-ZĐ]?[\wÀ-ỹ]*\.?$|^[A-ZĐ]{1,3}$")
+# A stamp in brackets opening the lead paragraph itself: "(16/07/2014)Chiều ngày 16/7, …".
+_LEADING_STAMP = re.compile(r"^\(\s*(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*\)")
 _HEAD_LINES = 15
 _TAIL_LINES = 4
 _STAMP_TAIL_LINES = 12  # a page that prints its stamp at the foot, under the related links
@@ -137,8 +139,10 @@ def _title(lines: list[str]) -> str | None:
 
 
 def _date_line(line: str) -> DateLine | None:
-    """What a standalone date line states (see :mod:`loaders.date_lines`)."""
-    return read_date_line(line)
+    """What a standalone date line states (see :mod:`loaders.date_lines`), or the bracketed stamp opening
+    the lead paragraph."""
+    leading = _LEADING_STAMP.match(line)
+    return read_date_line(leading.group(1) if leading else line)
 
 
 def _foot(text: str) -> list[str]:

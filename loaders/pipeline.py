@@ -12,14 +12,14 @@ from functools import partial
 from typing import TypeVar
 
 from loaders.article import Article
-from loaders.extraction.bodies import article_bodies, organization_records
+from loaders.extraction.bodies import article_bodies, organization_records, position_spans
 from loaders.extraction.context import ArticleContext, build_context
 from loaders.extraction.coreference import People, join_people
 from loaders.extraction.indicators import find_observations
 from loaders.extraction.legal_documents import DocumentMention, find_documents, unique_documents
 from loaders.extraction.meetings import MeetingFinder
 from loaders.extraction.organizations import OrgMatch
-from loaders.extraction.persons import SentenceReading, read_sentence
+from loaders.extraction.persons import SentenceReading, article_careers, read_sentence
 from loaders.extraction.timing import date_undated_statements
 from loaders.record import Evidence, Extraction, LegalDocument
 
@@ -62,6 +62,8 @@ def extract(article: Article) -> Extraction:
     # A body in a person's post is recorded as the post resolves it (with the province the person's other
     # posts name), not as read on its own.
     in_titles += [(s.org.start, s.org.end) for r in readings for p in r.persons for s in p.segments if s.org]
+    # Bodies of a career told ("Ông từng làm … Giám đốc Công an tỉnh X") are former posts' too.
+    in_titles += article_careers(ctx) + position_spans(ctx)
     finder = MeetingFinder(ctx, people, bodies, mentions, in_posts)
     extraction.meetings = _guarded("meetings", article, finder.find, [])
     extraction.organizations = _guarded(

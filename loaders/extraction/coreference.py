@@ -13,20 +13,28 @@ import re
 from dataclasses import dataclass, field, replace
 
 from loaders.extraction.context import ArticleContext
-from loaders.extraction.keys import text_key
+from loaders.extraction.keys import numbered_key, text_key
 from loaders.extraction.names import NameMention
 from loaders.extraction.organizations import OrgMatch, is_national_name
 from loaders.extraction.persons import PersonMention, Segment, SentenceReading
-from loaders.extraction.provinces import ArticleProvince
+from loaders.extraction.provinces import ArticleProvince, named_with_unit
 from loaders.extraction.titles import body_kinds
 from loaders.record import Evidence, Person, Post
 from ontology.gazetteer import Province
 
 _SEVERAL = re.compile(r"(?:của\s+)?(?P<count>\d+|hai|ba|bốn|các)\s+ban chỉ đạo", re.IGNORECASE)
 _COUNTS = {"hai": 2, "ba": 3, "bốn": 4}
-_PARTY_TITLES = frozenset({"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"})
+_PARTY_TITLES = frozenset({"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư chuyên trách"})
 _PARTY_BODIES = frozenset({"Tỉnh ủy", "Thành ủy"})
+# Membership of a party committee, which a committee's own body does not have: "Ủy viên Ban Thường vụ, Trưởng Ban
+# Dân vận Tỉnh ủy" is a member of the Tỉnh ủy's standing committee.
+_MEMBERSHIP_TITLES = frozenset({"Ủy viên Ban Thường vụ", "Ủy viên Ban Chấp hành"})
+_COMMITTEE_OF_ITS_BODY = re.compile(
+    r"^(?:Ban|Ủy ban Kiểm tra|Văn phòng)(?:\s.*?)?\s((?:Tỉnh|Thành|Huyện|Quận|Thị) ủy\b.*)$"
+)
 _MINISTRY_ONLY = frozenset({"Ministry"})
+_RELIEVED = re.compile(r"(?<!\w)(?:miễn nhiệm|thôi giữ|cho thôi)(?!\w)", re.IGNORECASE)
+_TOWARDS = re.compile(r"(?<!\w)đối với(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +83,7 @@ class BodyResolver:
     def __init__(self, ctx: ArticleContext, organizations: list[OrgMatch]) -> None:
         self.ctx = ctx
         self.named = [o for o in organizations if not o.bare and not o.generic]
+        self._counts: dict[int, int] = {}  # "của 2 ban chỉ đạo": the count of bodies each sentence speaks of
 
     def focus(self, head: str, pos: int) -> list[OrgMatch]:
         """The body (or bodies, "của 2 ban chỉ đạo") of kind ``head`` the text at ``pos`` is about.
@@ -113,11 +122,13 @@ class BodyResolver:
 
     def _count(self, pos: int) -> int:
         sentence = self.ctx.sentence(pos)
-        match = _SEVERAL.search(self.ctx.text, sentence.start, sentence.end)
-        if match is None:
-            return 1
-        word = match.group("count").lower()
-        return int(word) if word.isdigit() else _COUNTS.get(word, 99)
+        count = self._counts.get(sentence.index)
+        if count is None:
+            match = _SEVERAL.search(self.ctx.text, sentence.start, sentence.end)
+            word = match.group("count").lower() if match is not None else "1"
+            count = int(word) if word.isdigit() else _COUNTS.get(word, 99)
+            self._counts[sentence.index] = count
+        return count
 
     def complete(self, name: str, province: ArticleProvince | None = None) -> tuple[str, Province | None]:
         """A body a title implies, with the province ("Tỉnh ủy" → "Tỉnh ủy Quảng Ngãi"; the article's by default)."""
@@ -126,7 +137,7 @@ class BodyResolver:
             return local, None
         province = province or self.ctx.province
         if name in _PARTY_BODIES and province is not None:
-            return f"{name} {province.label}", province.province
+            return f"{name} {named_with_unit(province.label)}", province.province
         return name, None
 
 
@@ -148,11 +159,45 @@ def join_people(ctx: ArticleContext, readings: list[SentenceReading], organizati
     for reading in readings:
         _resolve_short(reading.short_names, by_key, people)
         _resolve_loose(reading.loose, by_key, resolver, people)
+    _drop_relieved(ctx, readings, by_key, people)
     for person in people.persons:
         held = people.bodies.get(text_key(person.name), [])
         person.province = next((body.province for body in held if body.province), None)
     people.refs.sort(key=lambda r: r.start)
     return people
+
+
+def _drop_relieved(
+    ctx: ArticleContext, readings: list[SentenceReading], by_key: dict[str, Person], people: People
+) -> None:
+    """Posts someone is relieved of ("miễn nhiệm chức Chủ tịch UBND tỉnh đối với ông A") are former wherever the
+    article still writes them with the person ("đồng chí A - Chủ tịch UBND tỉnh, giữ chức Bí thư Tỉnh ủy")."""
+    text = ctx.text
+    for reading in readings:
+        for segment in reading.segments:
+            if not _RELIEVED.search(text, max(0, segment.start - 30), segment.title.end):
+                continue
+            sentence = ctx.sentence(segment.start)
+            towards = _TOWARDS.search(text, segment.end, sentence.end)
+            if towards is None:
+                continue
+            named = [m for m in reading.persons if 0 <= m.name.context_start - towards.end() <= 12]
+            if not named:
+                continue
+            key = text_key(named[0].name.name)
+            person = by_key[key]
+            head = segment.org.head if segment.org is not None else None
+            kept = [
+                post
+                for post in person.posts
+                if post.title != segment.title.entry.title
+                or (head is not None and not (post.organization or "").startswith(head))
+            ]
+            if len(kept) < len(person.posts):
+                names = {text_key(p.organization or "") for p in kept}
+                person.posts[:] = kept
+                held = people.bodies.get(key, [])
+                held[:] = [b for b in held if text_key(b.name) in names]
 
 
 def _add_posts(person: Person, mention: PersonMention, resolver: BodyResolver, people: People) -> None:
@@ -195,7 +240,8 @@ def _bodies(
         return [resolver.complete(entry.organization, segment.implied_province)]
     org = segment.org
     if org is not None and org.generic:
-        return []
+        # "Chủ tịch UBND huyện Lê Văn A": a person's post is in one body, of the unit the article is about
+        return [(org.name, None)] if org.unnamed else []
     if org is not None and not org.bare:
         org = resolver.settled(org)
         return [(org.name, org.province)]
@@ -219,19 +265,24 @@ def _bodies(
 
 
 def _shared_body(title: str, following: list[Segment], resolver: BodyResolver) -> tuple[str, Province | None] | None:
-    """The body of the next post in the chain, which two titles can share ("Trưởng đại diện – Giám đốc VNPT X")."""
+    """The body of the next post in the chain, which two titles can share ("Trưởng đại diện – Giám đốc VNPT X"),
+    when it is of a kind the title is held in (a "Giám đốc" is no post of a people's committee)."""
+    kinds = body_kinds(title)
     for segment in following:
         body = segment.org
         if segment.title.entry.organization:
             return None
         if body is None or body.generic:
             continue
+        if kinds and body.kind not in kinds:
+            return None
         if title in _PARTY_TITLES and body.kind != "PartyCommittee":
             return None
         if body.bare:
             found = resolver.focus(body.head, segment.start)
             return (found[0].name, found[0].province) if found else None
-        return body.name, body.province
+        committee = _COMMITTEE_OF_ITS_BODY.match(body.name) if title in _MEMBERSHIP_TITLES else None
+        return (committee.group(1) if committee else body.name), body.province
     return None
 
 
@@ -298,7 +349,9 @@ def settle_bodies(ctx: ArticleContext, bodies: list[OrgMatch]) -> list[OrgMatch]
     for org in bodies:
         if org.bare or org.generic:
             continue
-        entry = by_head.setdefault(org.head, {}).setdefault(text_key(org.name), _Named(text_key(_stem(ctx, org)), org))
+        entry = by_head.setdefault(org.head, {}).setdefault(
+            text_key(org.name), _Named(numbered_key(_stem(ctx, org)), org)
+        )
         entry.located = entry.located or org.located
         entry.full = entry.full or org.located or _introduced(ctx, org)
     located = {key for names in by_head.values() for key, entry in names.items() if entry.located}

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from loaders.extraction.tables import alternation, strings, table
+from loaders.extraction.tables import alternation, first_letters, strings, table
 
 _DAY_MONTH = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -22,8 +22,12 @@ _RANGE_BEFORE = re.compile(r"(?:từ(?:\s+ngày)?|từ\s+\S+\s+ngày|\d\s*[-–�
 _RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|đến)\s*\d")
 # A year written as one ("năm 2019", "tháng 6-2013") or closing an event's name ("Tuần lễ chuyển đổi số - Huế 2023").
 _YEAR_MENTION = re.compile(
-    r"(?:năm|tháng\s+\d{1,2}\s*[/-]?|cùng kỳ|(?<=[^\W\d_]) )\s*(?P<year>(?:19|20)\d{2})(?![\d/-])", re.IGNORECASE
+    r"(?:năm|tháng\s+\d{1,2}\s*[/-]?|quý\s+[IV1-4]{1,3}\s*[/-]|cùng kỳ|(?<=[^\W\d_]) )"
+    r"\s*(?P<year>(?:19|20)\d{2})(?![\d/-])",
+    re.IGNORECASE,
 )
+# From this month on, a meeting reviewing one year and planning the next is held in the first of them.
+_REVIEW_SEASON = 11
 # A day reported a little after publication is still this year (articles are often dated late).
 _LATE_IN_YEAR_SLACK = timedelta(days=7)
 
@@ -65,23 +69,44 @@ class DaySpan:
     last: tuple[int, int, int | None]
 
 
+# "chiều 16 và sáng 17.10", "ngày 5 và 6/12/2023": two days of one month.
+_PAIR = re.compile(
+    r"(?<![\d/.-])(?P<d1>\d{1,2})\s+và\s+(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})\s*[/.-]\s*"
+    r"(?P<m2>\d{1,2})(?:\s*[/.-]\s*(?P<y2>\d{4}))?(?![\d/])",
+    re.IGNORECASE,
+)
+
+
 def find_spans(text: str, start: int = 0, end: int | None = None) -> list[DaySpan]:
-    """Every span of days ("từ ngày 13 đến 14/7") in ``text[start:end]``."""
+    """Every span of days ("từ ngày 13 đến 14/7", "chiều 16 và sáng 17.10") in ``text[start:end]``."""
     spans = []
-    for m in _SPAN.finditer(text, start, len(text) if end is None else end):
-        year = int(m.group("y2")) if m.group("y2") else None
-        month = int(m.group("m1") or m.group("m2"))
-        first = (int(m.group("d1")), month, int(m.group("y1")) if m.group("y1") else year)
+    for m in [*_SPAN.finditer(text, start, len(text) if end is None else end), *_pair(text, start, end)]:
+        groups = m.groupdict()
+        year = int(groups["y2"]) if groups["y2"] else None
+        month = int(groups.get("m1") or groups["m2"])
+        first = (int(groups["d1"]), month, int(groups["y1"]) if groups.get("y1") else year)
         spans.append(DaySpan(m.start(), m.end(), first, (int(m.group("d2")), int(m.group("m2")), year)))
     return spans
+
+
+def _pair(text: str, start: int, end: int | None) -> list[re.Match[str]]:
+    return [
+        m
+        for m in _PAIR.finditer(text, start, len(text) if end is None else end)
+        if int(m.group("d1")) < int(m.group("d2"))
+    ]
 
 
 def _build_cued_day_month() -> re.Pattern[str]:
     parts = alternation(strings("dates", "day_parts"))
     relative = alternation(table("dates")["relative_days"])
     weekdays = alternation(table("dates")["weekdays"])
-    cue = rf"(?:(?:{parts})\s+(?:ngày\s+)?|ngày\s+|(?:{relative}|{weekdays})\s*,?\s*\(\s*(?:ngày\s+)?)"
-    return re.compile(rf"{cue}{_DAY_MONTH}(?!\s*[/.-]?\s*\d)", re.IGNORECASE)
+    # "Sáng nay (24/4)", "Chiều nay 21/9", "thứ Hai (12/8)"
+    cue = rf"(?:(?:{parts})\s+(?:ngày\s+)?|ngày\s+|(?:{relative}|{weekdays})\s*,?\s*\(?\s*(?:ngày\s+)?)"
+    opening = first_letters(
+        [*strings("dates", "day_parts"), *table("dates")["relative_days"], *table("dates")["weekdays"], "ngày"]
+    )
+    return re.compile(rf"{opening}{cue}{_DAY_MONTH}(?!\s*[/.-]?\s*\d)", re.IGNORECASE)
 
 
 _CUED_DAY_MONTH: re.Pattern[str] = _build_cued_day_month()
@@ -110,7 +135,8 @@ _DEADLINE_CUE: re.Pattern[str] = _build_deadline_cue()
 
 def _build_same_day() -> re.Pattern[str]:
     parts = alternation(strings("dates", "day_parts"))
-    return re.compile(rf"(?:(?:{parts})\s+)?(?:{alternation(strings('dates', 'same_day'))})", re.IGNORECASE)
+    opening = first_letters([*strings("dates", "day_parts"), *strings("dates", "same_day")])
+    return re.compile(rf"{opening}(?:(?:{parts})\s+)?(?:{alternation(strings('dates', 'same_day'))})", re.IGNORECASE)
 
 
 _SAME_DAY: re.Pattern[str] = _build_same_day()
@@ -130,7 +156,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 found.append(mention)
                 taken.append((match.start(), match.end()))
     for match in _RELATIVE.finditer(text, start, end):
-        if not any(a <= match.start() < b for a, b in taken):
+        # "Sáng nay 18/12/2024": the date written right after says which day "nay" is
+        if not any(a <= match.start() < b or match.end() <= a <= match.end() + 4 for a, b in taken):
             offset = int(table("dates")["relative_days"][match.group().lower()])
             found.append(DateMention(match.start(), match.end(), 0, 0, None, offset=offset))
     for match in _SAME_DAY.finditer(text, start, end):
@@ -188,10 +215,12 @@ def year_hint(
     """The year the events of an undated article most likely fall in, for a day-and-month ``day``.
 
     Full dates outside legal-document citations (``excluded``) count first: the
-    year that puts ``day`` nearest to one of them. Otherwise the latest year
-    written in ``text[within]`` (the sentence reporting the day, so that a budget
-    or plan year elsewhere gives none): "năm 2019", "tháng 6-2013", "Huế 2023",
-    leaving out targets and spans ("đến năm 2030", "giai đoạn 2021-2025").
+    year that puts ``day`` nearest to one of them. Otherwise the one year written
+    in ``text[within]`` (the sentence reporting the day, so that a budget or plan
+    year elsewhere gives none): "năm 2019", "tháng 6-2013", "quý II/2024", "Huế
+    2023", leaving out targets and spans ("đến năm 2030", "giai đoạn 2021-2025");
+    of a sentence writing the year reviewed and the next one planned, the later,
+    unless the day falls in the last months (a review held before the year's end).
     """
 
     def outside(start: int) -> bool:
@@ -203,19 +232,25 @@ def year_hint(
         years = {d.year for d in anchors} | {d.year - 1 for d in anchors} | {d.year + 1 for d in anchors}
         return min(years, key=lambda y: _distance(y, day, anchors))
     start, end = within if within is not None else (0, len(text))
-    return latest_year(text, start, end, excluded)
+    written = sorted(set(_years(text, start, end, excluded)))
+    if len(written) == 2 and written[1] == written[0] + 1 and day.month >= _REVIEW_SEASON:
+        return written[0]  # "Sáng 1/12, … tổng kết năm 2017, dự kiến nhiệm vụ năm 2018": the year under review
+    return written[-1] if written else None
 
 
 def latest_year(text: str, start: int, end: int, excluded: list[tuple[int, int]] | None = None) -> int | None:
     """The latest year ``text[start:end]`` writes as the time of what it reports ("năm 2019", "Huế 2023"),
     outside ``excluded`` spans and leaving out targets and spans ("đến năm 2030", "giai đoạn 2021-2025")."""
-    mentioned = [
+    return max(_years(text, start, end, excluded), default=None)
+
+
+def _years(text: str, start: int, end: int, excluded: list[tuple[int, int]] | None) -> list[int]:
+    return [
         int(m.group("year"))
         for m in _YEAR_MENTION.finditer(text, start, end)
         if not any(a <= m.start() < b for a, b in excluded or ())
         and not _FUTURE_CUE.search(text, max(0, m.start() - 24), m.start())
     ]
-    return max(mentioned) if mentioned else None
 
 
 def _distance(year: int, day: DateMention, anchors: list[date]) -> int:

@@ -1,6 +1,6 @@
 """Lists of departments (and ministries: "các Bộ: Nội vụ, Tài chính") named by their field after a colon.
 
-"lãnh đạo Sở: Tài chính, Kế hoạch và Đầu tư", "Giám đốc các Sở, Ngành: Công an
+"lãnh đạo Sở: Tài chính, Kế hoạch và Đầu tư", "đại diện các ngành: Xây dựng, Y tế", "Giám đốc các Sở, Ngành: Công an
 tỉnh; Nội Vụ; Tài Chính", "các sở, ban, ngành, đơn vị: Kế hoạch và Đầu tư, Tài
 chính, …, Công an tỉnh, Văn phòng UBND tỉnh": each field is a Sở; items that are
 bodies of their own ("Công an tỉnh") are read as bodies.
@@ -14,7 +14,8 @@ from loaders.extraction.context import ArticleContext
 from loaders.extraction.organizations import OrgMatch
 
 _LIST_OPENING = re.compile(
-    r"(?<!\w)(?:các\s+)?(?P<head>[Ss]ở|Bộ)(?:\s*,\s*(?:[Bb]an|[Nn]gành|[Đđ]ơn vị|[Đđ]ịa phương|[Đđ]oàn thể))*\s*:\s*"
+    r"(?<!\w)(?:các\s+)?(?P<head>[Ss]ở|Bộ|[Nn]gành)(?:\s*,\s*(?:[Bb]an|[Nn]gành|[Đđ]ơn vị|[Đđ]ịa phương|[Đđ]oàn thể))*"
+    r"\s*:\s*"
 )
 _ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\s và\s)\s*")
 

@@ -20,7 +20,12 @@ from loaders.extraction.provinces import ArticleProvince, city_end, province_at
 from loaders.extraction.tables import alternation, strings, table
 from ontology.gazetteer import Province
 
-_NAME = re.compile(rf"{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,3}}(?!{LETTER[:-1]}0-9])")
+# A unit's name: capitalised syllables, ending with a number where units of one name are numbered ("xã Tân Phước 1");
+# or a number alone ("phường 3", "quận 1").
+_NUMBER_END = r"(?: \d{1,2}(?=[ \t]*[,.;:)\n]|[ \t]+(?:và|cùng|đã|có)\b|$))?"
+_NAME = re.compile(
+    rf"(?:{CAP_SYLLABLE}(?: {CAP_SYLLABLE}){{0,3}}(?!{LETTER[:-1]}0-9]){_NUMBER_END}|\d{{1,2}}(?![\d/.,]|[ \t]*[%-]))"
+)
 _SYLLABLES = re.compile(r"\S+")
 # Units of the two-level local government, of which an article may name several and mean one.
 _MOST_NAMED_WORDS = frozenset({"xã", "phường"})

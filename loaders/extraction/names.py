@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extraction.letters import CAP_SYLLABLE, LETTER, LOWER
+from loaders.extraction.letters import CAP_SYLLABLE, LETTER, LOWER, UPPER
 from loaders.extraction.tables import alternation, strings
+from loaders.extraction.titles import title_at
 
 MIN_SYLLABLES = 2
 MAX_SYLLABLES = 6
@@ -35,7 +36,15 @@ _LOOSE_MIDDLE = re.compile(
 _LOOSE_LAST = re.compile(
     rf"{_NOT_BEFORE}(?P<first>{CAP_SYLLABLE}) {CAP_SYLLABLE} (?P<lower>{LOWER}+)(?=[ \t]*[,;:)]|[ \t]+[-–—][ \t])"
 )
-_LIST_HONORIFIC = re.compile(r"các\s+(?:đồng chí|ông|bà)\s*:?\s*$", re.IGNORECASE)
+# A name printed in capitals in a line that is not ("Chủ tịch UBND thị xã Đức Thành TRẦN VĂN HIỀN", "PHÓ THỦ
+# TƯỚNG LÊ VĂN NAM cùng đoàn công tác …"): 2 to 4 syllables, the first a family name, closing a run of capitals
+# alone or after a title.
+_CAPS_SYLLABLE = f"{UPPER}{{1,7}}"
+_CAPS_RUN = re.compile(rf"(?<!{LETTER[:-1]}0-9&'’]){_CAPS_SYLLABLE}(?: {_CAPS_SYLLABLE})+(?!{LETTER[:-1]}0-9&])")
+_CAPS_WORD = re.compile(_CAPS_SYLLABLE)
+_LIST_HONORIFIC = re.compile(
+    r"các\s+(?:đồng chí|ông|bà|đại biểu(?:\s+Quốc hội|\s+HĐND(?:\s+tỉnh)?)?)\s*:?\s*$", re.IGNORECASE
+)
 
 
 def _build_surnames() -> frozenset[str]:
@@ -93,12 +102,44 @@ def find_names(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> 
     ``skip`` lists spans (provinces, titles) whose words cannot begin a name;
     the capitalised run after them may still hold one.
     """
-    found = _loose_names(text, start, end, skip)
+    found = _loose_names(text, start, end, skip) + _capital_names(text, start, end, skip)
     for run in _RUN.finditer(text, start, end):
         mention = _name_in_run(text, run.start(), run.end(), skip)
         if mention is not None and not any(n.start < mention.end and mention.start < n.end for n in found):
             found.append(mention)
     return sorted(found, key=lambda n: n.start)
+
+
+def _capital_names(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[NameMention]:
+    """Names printed in capitals in a line that is not (see ``_CAPS_RUN``), written out as names are."""
+    found: list[NameMention] = []
+    for run in _CAPS_RUN.finditer(text, start, end):
+        words = [(m.start(), m.end()) for m in _CAPS_WORD.finditer(text, run.start(), run.end())]
+        first = next(
+            (i for i in range(max(0, len(words) - 4), len(words) - 1) if _opens_capital_name(text, words, i)), None
+        )
+        if first is None or any(a <= words[first][0] < b for a, b in skip):
+            continue
+        line_start = text.rfind("\n", 0, run.start()) + 1
+        line_end = text.find("\n", run.end())
+        if not any(ch.islower() for ch in text[line_start : line_end if line_end >= 0 else len(text)]):
+            continue  # a headline in capitals
+        name_start = words[first][0]
+        honorific = honorific_before(text, name_start)
+        context = honorific if honorific is not None else name_start
+        name = " ".join(text[a:b].capitalize() for a, b in words[first:])
+        found.append(NameMention(name_start, run.end(), name, context, honorific is not None, True))
+    return found
+
+
+def _opens_capital_name(text: str, words: list[tuple[int, int]], index: int) -> bool:
+    """True when the capitals ``words[index:]`` are a name: a family name first, after nothing or a title."""
+    if not _is_surname(text[words[index][0] : words[index][1]].capitalize()):
+        return False
+    if index == 0:
+        return True
+    title = title_at(text, words[0][0])
+    return title is not None and title.end == words[index - 1][1]
 
 
 def _loose_names(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[NameMention]:

@@ -24,7 +24,7 @@ from loaders.extraction.keys import text_key
 from loaders.extraction.letters import LETTER, is_capitalised
 from loaders.extraction.local_units import LocalUnits
 from loaders.extraction.names import starts_person_name
-from loaders.extraction.provinces import ArticleProvince, ProvinceHit, province_at
+from loaders.extraction.provinces import ArticleProvince, ProvinceHit, city_end, named_with_unit, province_at
 from loaders.extraction.tables import alternation, phrase_pattern, strings, table
 from loaders.extraction.titles import title_at
 from ontology.gazetteer import Province
@@ -33,6 +33,13 @@ _ALNUM = f"{LETTER[:-1]}0-9]"
 _SPACE = re.compile(r"[ \t]+")
 # A body's short name in brackets after its name: "(VNPT)", "(VNPT Gia Lai)", "(sau đây viết tắt là …)".
 _PAREN_ABBREVIATION = re.compile(r"[ \t]*\(([^()\s]{1,15}|[A-ZĐ]{2,}[^()\n]{0,25}|[^()]{1,40}viết tắt[^()]{0,40})\)")
+# An abbreviation in brackets between a head and the rest of the name: "Ban Chấp hành (BCH) Đảng bộ tỉnh".
+_HEAD_ABBREVIATION = re.compile(r"[ \t]*\([A-ZĐƯ][A-ZĐƯ&.\-]{1,9}\)(?=[ \t]+[^\W\d_])")
+# What a party organisation's name written after it names instead: its congress, resolution or documents.
+_NAMES_AN_EVENT = re.compile(
+    r"(?:Đại hội|đại hội|Nghị quyết|nghị quyết|[Vv]ăn kiện)(?:\s+[Đđ]ại biểu)?(?:\s+[IVXL]+|\s+lần thứ \w+)?\s+$"
+)
+_UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "trấn", "phố"})
 _OWN_UNIT = re.compile(r"(?:tỉnh|thành phố|tp|thủ đô)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 # "… trên địa bàn tỉnh" closing a quoted name is where the body works, not its name.
@@ -40,7 +47,7 @@ _QUOTED_LOCALITY = re.compile(r"\s+(?:trên địa bàn|của)?\s*(?:tỉnh|thà
 _TOKEN = re.compile(rf"{_ALNUM}+(?:[&.'’/-]{_ALNUM}+)*|[-–&]")
 # "2 ban chỉ đạo", "hai Sở": a count of bodies is no body ("kỳ họp thứ 8 HĐND" is one).
 _DIGITS_BEFORE = re.compile(r"(?<!thứ )(?<!số )(?<!lần )(?:(?<![\d/.,])\b\d+|\bhai|\bba|\bbốn)[ \t]+$", re.IGNORECASE)
-_NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực", re.IGNORECASE)
+_NATIONAL_WORDS = re.compile(r"quốc gia|Trung ương|Việt Nam|miền (?:Bắc|Trung|Nam)|khu vực|của Đảng", re.IGNORECASE)
 _CLAUSE_PUNCTUATION = re.compile(r"[ \t]*[,;.:)\n]")
 _UNIT_OPENING = re.compile(r"(?:huyện|quận|thị xã)\b")
 _MAX_NAME_TOKENS = 14
@@ -52,6 +59,8 @@ _PROVINCE_LIST_OPENING = re.compile(
     r"(?:của[ \t]+)?(?:các|\d+|hai|ba|bốn|năm|sáu|bảy)[ \t]+(?P<unit>tỉnh,[ \t]*thành phố|tỉnh|thành phố)[ \t]*:?[ \t]*"
 )
 _LIST_JOINT = re.compile(r"[ \t]*(?:,[ \t]*và|,|và)[ \t]*")
+_PARENT_JOINT = re.compile(r"(?:,|[-–—])[ \t]*")
+_COMMA_JOINT = re.compile(r",[ \t]*")
 _DANGLING = frozenset({"-", "–", "&", "và", "của", "về"})  # words a name cannot end with
 
 
@@ -73,6 +82,9 @@ class OrgMatch:
     bare: bool = False
     generic: bool = False
     located: bool = False  # the text itself writes the locality ("tỉnh", "tỉnh Hà Tĩnh")
+    #: Of a unit the text does not name ("UBND huyện", "Huyện ủy" in an article naming no district): generic on
+    #: its own, one particular body where a person holds a post in it ("Chủ tịch UBND huyện Lê Văn A").
+    unnamed: bool = False
     owner: OrgMatch | None = None  # the body named after "của" in a free-form name
     #: The same kind of body of the other provinces of a list ("UBND các tỉnh Kon Tum, Gia Lai và Lâm Đồng").
     siblings: tuple[OrgMatch, ...] = ()
@@ -96,6 +108,7 @@ class _Head:
     unit: str | None = None  # the unit below the province it serves ("huyện" for "Huyện ủy")
     default_owner: bool = False  # named without its owner, it is the article's ministry's ("Vụ Pháp chế")
     or_locality: bool = False  # with no body after it, a locality may follow ("Ban Dân tộc tỉnh")
+    any_locality: bool = False  # … of any level, keeping its kind ("Đảng bộ xã Tân Hòa", "Đảng bộ tỉnh Lào Cai")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +118,7 @@ class _NameRules:
     inner: bool = False  # the words after a comma, read to see whether the name runs on
     lenient: bool = False  # a verb may open the name ("Ban Chỉ đạo thực hiện …"); a locality must close it
     parents: frozenset[str] = frozenset()  # see _Head.parents
+    through: bool = False  # verbs do not end the name ("Tổ công tác đặc biệt đôn đốc …"); a locality must close it
 
 
 @dataclass(slots=True)
@@ -121,6 +135,7 @@ class _Locality:
     text: str  # as the record writes it: "tỉnh Quảng Ngãi", "xã Đông Thành", "tỉnh"
     province: Province | None
     generic: bool
+    unnamed: bool = False  # a bare unit word naming no unit the article names ("huyện", "thành phố")
 
 
 T = TypeVar("T")
@@ -148,6 +163,7 @@ def _build_heads() -> dict[str, _Head]:
             item.get("unit"),
             bool(item.get("default_owner")),
             bool(item.get("or_locality")),
+            item.get("or_locality") == "any",
         )
         for form in item.get("forms") or [item["name"]]:
             heads[form] = head
@@ -175,11 +191,20 @@ def _build_national() -> dict[str, tuple[str, str]]:
 _NATIONAL: dict[str, tuple[str, str]] = _build_national()
 
 
+def _domain_forms(item: dict[str, Any]) -> list[str]:
+    """A field's forms, each also with an en dash where it has a hyphen ("Kế hoạch – Đầu tư") and with an
+    ampersand where it has "và" ("Văn hóa, Thể thao & Du lịch")."""
+    forms = list(item.get("forms") or [item["name"]])
+    forms += [f.replace("-", "–") for f in forms if "-" in f]
+    forms += [f.replace(" và ", " & ") for f in forms if " và " in f]
+    return list(dict.fromkeys(forms))
+
+
 def _build_domains() -> dict[str, tuple[str, bool]]:
     return {
         text_key(form): (item["name"], bool(item.get("ministry_only")))
         for item in _org_table()["domains"]
-        for form in item.get("forms") or [item["name"]]
+        for form in _domain_forms(item)
     }
 
 
@@ -203,6 +228,9 @@ def _build_national_regex() -> re.Pattern[str]:
 
 
 _NATIONAL_REGEX: re.Pattern[str] = _build_national_regex()
+#: For a national body whose head a title shares, in lower case ("Trưởng ban Tuyên giáo Trung ương").
+_NATIONAL_REGEX_ANY_CASE = re.compile(_NATIONAL_REGEX.pattern, re.IGNORECASE)
+_NATIONAL_BY_KEY: dict[str, tuple[str, str]] = {text_key(form): value for form, value in _NATIONAL.items()}
 
 
 def _build_start_regex() -> re.Pattern[str]:
@@ -214,7 +242,7 @@ _START_REGEX: re.Pattern[str] = _build_start_regex()
 
 
 def _build_domain_regex() -> re.Pattern[str]:
-    forms = [form for item in _org_table()["domains"] for form in item.get("forms") or [item["name"]]]
+    forms = [form for item in _org_table()["domains"] for form in _domain_forms(item)]
     return _exact(forms, ignore_case=True)
 
 
@@ -254,6 +282,9 @@ def _build_opening_verb_regex() -> re.Pattern[str]:
 
 
 _OPENING_VERB_REGEX: re.Pattern[str] = _build_opening_verb_regex()
+_INNER_VERB_REGEX = _exact(strings("organizations", "name_inner_verbs"))
+_OFFICE_OWNER_REGEX = re.compile(rf"của[ \t]+(?:{alternation(strings('organizations', 'office_owners'))})(?![^\W\d_])")
+_MAX_WORDS_BEFORE_TASK = 3
 
 
 def _build_province_word_regex() -> re.Pattern[str]:
@@ -276,6 +307,21 @@ def _build_not_after_regex() -> re.Pattern[str]:
 
 
 _NOT_AFTER_REGEX: re.Pattern[str] = _build_not_after_regex()
+_OFFICE_KIND_BEFORE = re.compile(
+    rf"(?<!\w)(?:\d+|{alternation(strings('organizations', 'office_counts'))})\s+"
+    rf"(?:{alternation(strings('organizations', 'office_kinds_before'))})\s+$"
+)
+
+
+def _build_bare_unit_regex() -> re.Pattern[str]:
+    return _exact(strings("organizations", "bare_unit_words"))
+
+
+_BARE_UNIT_REGEX: re.Pattern[str] = _build_bare_unit_regex()
+# "huyện, thành phố", "xã/phường", "xã và thị trấn": unit words listed together name a level, not a unit.
+_LEVEL_LIST = re.compile(
+    rf"[ \t]*(?:,|/|và|hoặc)[ \t]*(?:{alternation(strings('organizations', 'lower_unit_words'))}|thị)(?!{_ALNUM})"
+)
 
 
 def _build_abbreviation_regex() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -432,18 +478,24 @@ class OrganizationReader:
         if local is not None:
             return self._sibling(local).at(pos, depth, any_case=any_case)
         headed = self._headed_at(pos, depth, any_case)
-        candidates = [c for c in (self._national_at(pos), headed) if c is not None]
+        candidates = [c for c in (self._national_at(pos, any_case), headed) if c is not None]
         if not candidates:
             return None
         best = max(candidates, key=lambda c: (c.end, c.head == c.name))
         aliased = self._skip_abbreviation(best.end)  # "Viễn thông Gia Lai (VNPT Gia Lai)" is one body
         if aliased != best.end:
             best = replace(best, end=aliased)
-        if _NOT_AFTER_REGEX.search(self.text, max(0, pos - 30), pos) or _DIGITS_BEFORE.search(
-            self.text, max(0, pos - 8), pos
-        ):
+        if self._generic_by_context(best, pos):
             best = replace(best, generic=True)
         return best
+
+    def _generic_by_context(self, org: OrgMatch, pos: int) -> bool:
+        """A mention of no one body: after "các", "một số" or a number ("hai Sở"), or after a counted title in lower
+        case when written without a locality ("thêm 1 phó chủ tịch UBND đối với các phường": a kind of office)."""
+        text = self.text
+        if _NOT_AFTER_REGEX.search(text, max(0, pos - 30), pos) or _DIGITS_BEFORE.search(text, max(0, pos - 8), pos):
+            return True
+        return not org.located and _OFFICE_KIND_BEFORE.search(text, max(0, pos - 30), pos) is not None
 
     def bare_head_at(self, pos: int) -> OrgMatch | None:
         """A head written alone at ``pos``, up to a comma or clause end ("Đảng ủy," after "Bí thư") or a
@@ -457,11 +509,11 @@ class OrganizationReader:
         head = _HEADS[_as_written(match.group())]
         return OrgMatch(pos, match.end(), head.name, head.kind, head.name, bare=True)
 
-    def _national_at(self, pos: int) -> OrgMatch | None:
-        match = _NATIONAL_REGEX.match(self.text, pos)
+    def _national_at(self, pos: int, any_case: bool = False) -> OrgMatch | None:
+        match = (_NATIONAL_REGEX_ANY_CASE if any_case else _NATIONAL_REGEX).match(self.text, pos)
         if match is None:
             return None
-        name, kind = _NATIONAL[_as_written(match.group())]
+        name, kind = _NATIONAL_BY_KEY[text_key(match.group())] if any_case else _NATIONAL[_as_written(match.group())]
         if _not_before(name, self.text, match.end()):
             return None
         return OrgMatch(pos, match.end(), name, kind, name)
@@ -471,7 +523,8 @@ class OrganizationReader:
         if match is None:
             return None
         head = _HEADS_BY_KEY[text_key(match.group())] if any_case else _HEADS[_as_written(match.group())]
-        after = self._skip_space(match.end())
+        abbreviated = _HEAD_ABBREVIATION.match(self.text, match.end())
+        after = self._skip_space(abbreviated.end() if abbreviated else match.end())
         parse = {
             "locality": self._with_locality,
             "province": self._with_province,
@@ -481,7 +534,13 @@ class OrganizationReader:
             "place": self._with_place,
         }.get(head.complement)
         org = parse(head, pos, after, depth) if parse else None
-        if org is None and head.or_locality and _OWN_UNIT.match(self.text, after):
+        if org is None and head.any_locality and not _NAMES_AN_EVENT.search(self.text, max(0, pos - 30), pos):
+            # "Đảng bộ xã Tân Hòa tổ chức Đại hội", "thành lập Đảng bộ tỉnh Lào Cai": a named unit's party
+            # organisation (not the congress or resolution named after it, nor one of no unit in particular)
+            local = self._with_locality(head, pos, after, depth)
+            org = local if local is not None and local.located and not (local.generic or local.unnamed) else None
+            org = org if org is not None and org.name.split()[-1] not in _UNIT_WORDS else None
+        elif org is None and head.or_locality and not head.any_locality and _OWN_UNIT.match(self.text, after):
             # "Ban Dân tộc tỉnh" is the province's committee, "Ban Dân tộc HĐND tỉnh" the council's
             org = self._with_locality(replace(head, kind="Agency"), pos, after, depth)
         if org is None and not head.requires and head.complement != "domain":
@@ -511,12 +570,14 @@ class OrganizationReader:
             province=locality.province,
             generic=locality.generic,
             located=True,
+            unnamed=locality.unnamed,
         )
 
     def _with_province(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
         hit = province_at(self.text, after, self.on)
         if hit is not None:
-            return OrgMatch(pos, hit.end, f"{head.name} {hit.label}", head.kind, head.name, hit.province, located=True)
+            name = f"{head.name} {named_with_unit(hit.label)}"
+            return OrgMatch(pos, hit.end, name, head.kind, head.name, hit.province, located=True)
         if head.requires:
             return None
         if head.unit is not None and not self._in_city():  # "Thành ủy Buôn Ma Thuột" in a province
@@ -526,16 +587,25 @@ class OrganizationReader:
         end = self._head_end(pos, after)
         if self.province is None:
             return OrgMatch(pos, end, head.name, head.kind, head.name)
-        return OrgMatch(pos, end, f"{head.name} {self.province.label}", head.kind, head.name, self.province.province)
+        name = f"{head.name} {named_with_unit(self.province.label)}"
+        return OrgMatch(pos, end, name, head.kind, head.name, self.province.province)
 
     def _with_place(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
-        """A body named by the unit it serves ("Huyện ủy Mường Khương"); alone, by the one the article names."""
+        """A body named by the unit it serves ("Huyện ủy Mường Khương", "Quận ủy quận 1"); alone, by the one the
+        article names."""
+        unit = self._units.at(after)
+        if unit is not None and unit.word == head.unit:
+            return OrgMatch(pos, unit.end, f"{head.name} {unit.text}", head.kind, head.name, located=True)
         end = self._units.name_end(after)
         if end is not None:
             return OrgMatch(pos, end, f"{head.name} {self.text[after:end]}", head.kind, head.name, located=True)
         only = self._unit_named(head.unit, pos) if head.unit else None
         if only is not None:
             return OrgMatch(pos, self._head_end(pos, after), f"{head.name} {only}", head.kind, head.name)
+        if head.requires and head.unit is not None and head.complement == "place":
+            # "Bí thư Huyện ủy" in an article that names no district: the committee of the unit it is about
+            end = self._head_end(pos, after)
+            return OrgMatch(pos, end, head.name, head.kind, head.name, generic=True, unnamed=True)
         if head.requires:
             return None
         return OrgMatch(pos, self._head_end(pos, after), head.name, head.kind, head.name, bare=True)
@@ -557,10 +627,25 @@ class OrganizationReader:
         if depth > 2:
             return None
         inner = self.at(after, depth + 1)
-        if inner is None or inner.generic or (inner.bare and inner.head == inner.name and head.requires):
+        if inner is None and head.parents:  # "Ban Kinh tế - Ngân sách, HĐND tỉnh", "Ban Pháp chế – HĐND tỉnh"
+            joint = _PARENT_JOINT.match(self.text, after)
+            parent = self.at(joint.end(), depth + 1) if joint else None
+            if parent is not None and (parent.kind in head.parents or parent.head in head.parents):
+                inner = parent
+        if inner is None or (inner.generic and not inner.unnamed):
+            return None
+        if inner.bare and inner.head == inner.name and head.requires:
             return None
         return OrgMatch(
-            pos, inner.end, f"{head.name} {inner.name}", head.kind, head.name, inner.province, located=inner.located
+            pos,
+            inner.end,
+            f"{head.name} {inner.name}",
+            head.kind,
+            head.name,
+            inner.province,
+            generic=inner.generic,
+            located=inner.located,
+            unnamed=inner.unnamed,
         )
 
     def _with_name(self, head: _Head, pos: int, after: int, depth: int) -> OrgMatch | None:
@@ -569,11 +654,23 @@ class OrganizationReader:
             # "Ban Chỉ đạo thực hiện các chương trình … tỉnh Phú Yên": a verb opens a name a locality closes
             lenient = self._free_name(after, _NameRules(lenient=True, parents=head.parents))
             free = lenient if lenient.locality is not None and not lenient.locality.generic else free
+        if free.locality is None and free.owner is None and head.open and self._named_by_task(after, free):
+            # "Tổ công tác đặc biệt đôn đốc giải ngân … tỉnh Kiên Giang": a task named by a verb a locality closes
+            through = self._free_name(after, _NameRules(parents=head.parents, through=True))
+            free = through if through.locality is not None and not through.locality.generic else free
+        if not free.words and head.open and (owner := self._owner_at(after)) is not None:
+            # "Đoàn giám sát của Ban Pháp chế HĐND tỉnh": a team named by its owner alone
+            name = f"{head.name} của {owner.name}"
+            return OrgMatch(
+                pos, owner.end, name, head.kind, head.name, owner.province, located=owner.located, owner=owner
+            )
         words, end, locality, owner = free.words, free.end, free.locality, free.owner
         if not words or (not head.open and not words[0][:1].isupper()) or (head.owned and not (locality or owner)):
             return None
         name = f"{head.name} {expand_abbreviations(' '.join(words))}"
         org = OrgMatch(pos, end, name, head.kind, head.name, owner=owner)
+        if words == ["cấp"]:  # "Ban Chỉ đạo cấp tỉnh": a level's committee, none in particular
+            return replace(org, generic=True)
         placed = locality is not None or owner is not None
         if not placed and head.scope != "provincial" and words[0][:1].islower() and not _numbered(words):
             return None  # "Trung tâm dữ liệu tập trung" is a facility; "Trung tâm … tỉnh X", "… của UBND tỉnh" a body
@@ -588,11 +685,31 @@ class OrganizationReader:
         closing = self._province_closing(after, end)
         if closing is not None:  # "Ban Quản lý Khu kinh tế Đông Nam Nghệ An": the name ends with its province
             return replace(org, province=closing.province, located=True)
+        if self._city_closing(after, end):  # "Ban Quản lý Khu kinh tế Phú Quốc": or with a city of the province
+            return replace(org, located=True)
+
         if head.scope == "provincial" and owner is None and not _NATIONAL_WORDS.search(name):
             return self._with_default_locality(org)
         if head.default_owner and owner is None:
             return self._with_article_ministry(org)
         return org
+
+    def _city_closing(self, start: int, end: int) -> bool:
+        """True when the name of a city the gazetteer knows closes the words ``text[start:end]``."""
+        pos = self.text.find(" ", start, end)
+        while pos >= 0:
+            if city_end(self.text, pos + 1, with_unit=False) == end:
+                return True
+            pos = self.text.find(" ", pos + 1, end)
+        return False
+
+    def _named_by_task(self, after: int, free: _FreeName) -> bool:
+        """True when a body is named by its task, a verb opening its name or stopping it early ("Tổ công tác rà
+        soát, tháo gỡ …", "Tổ công tác đặc biệt | đôn đốc …")."""
+        if _INNER_VERB_REGEX.match(self.text, after) is not None:
+            return True
+        pos = self._skip_space(free.end)
+        return len(free.words) <= _MAX_WORDS_BEFORE_TASK and _INNER_VERB_REGEX.match(self.text, pos) is not None
 
     def _province_closing(self, start: int, end: int) -> ProvinceHit | None:
         """The province whose name closes the words ``text[start:end]`` of a free-form name, if one does."""
@@ -656,15 +773,24 @@ class OrganizationReader:
             return _Locality(bare.end, bare.text, None, False)
         generic = _GENERIC_LOCALITY_REGEX.match(self.text, pos)
         if generic is not None:
-            return _Locality(generic.end(), generic.group(), None, True)
+            unnamed = _BARE_UNIT_REGEX.fullmatch(generic.group()) is not None and not self._levels_listed(generic.end())
+            return _Locality(generic.end(), generic.group(), None, True, unnamed)
         if written is None:
             return None
         end = pos + len(word.group().rstrip()) if word else pos
         if written != "tỉnh" and not self._in_city():
             city = self._local_city(pos)  # "… tại thành phố Bắc Kạn có … Chủ tịch HĐND thành phố"
-            return _Locality(end, city, None, False) if city else _Locality(end, "thành phố", None, True)
+            if city:
+                return _Locality(end, city, None, False)
+            return _Locality(end, "thành phố", None, True, not self._levels_listed(end))
+        if self._levels_listed(end):  # "UBND tỉnh, thành phố, xã, phường": every one of those levels
+            return _Locality(end, written, None, True)
         province = self.province.province if self.province else None
         return _Locality(end, self.default_locality, province, False)
+
+    def _levels_listed(self, end: int) -> bool:
+        """True when another unit word follows a bare one: "UBND huyện, thành phố" is every district's."""
+        return _LEVEL_LIST.match(self.text, end) is not None
 
     def _lower_unit_at(self, pos: int) -> _Locality | None:
         """A district, town or commune named at ``pos`` ("xã Đông Thành", "TP Hà Tĩnh" in a province)."""
@@ -749,7 +875,7 @@ class OrganizationReader:
             closed = self._closed(pos, name.words, rules)
             if closed is not None and (len(closed.words) <= _MAX_NAME_TOKENS or closed.locality is not None):
                 return closed
-            piece = self._piece(pos, name.words, rules.lenient)
+            piece = self._piece(pos, name.words, rules.lenient, rules.through)
             if piece is None:
                 break
             name.words.append(piece[0])
@@ -773,17 +899,22 @@ class OrganizationReader:
         owner = self._owner_at(pos) if words else None
         if owner is not None:
             return _FreeName([*words, "của", owner.name], owner.end, owner=owner)
+        office = _OFFICE_OWNER_REGEX.match(self.text, pos) if words else None
+        if office is not None:  # "Tổ công tác số 2 của Thủ tướng Chính phủ": an office is no body, but names it
+            return _FreeName([*words, *office.group().split()], office.end())
         parent = self._parent_at(pos, rules.parents) if words and rules.parents else None
         if parent is not None:
             return _FreeName([*words, parent.name], parent.end, owner=parent)
         if self.text[pos] == "," and words and not rules.inner:
-            more = self._free_name(pos + 1, _NameRules(inner=True))
+            more = self._free_name(pos + 1, _NameRules(inner=True, through=rules.through))
             runs_on = more.words and more.words[0][:1].islower()
             if runs_on and (more.locality is not None or _PERIOD_REGEX.search(more.words[-1])):
                 return _FreeName([*words[:-1], words[-1] + ",", *more.words], more.end, more.locality)
         return None
 
-    def _piece(self, pos: int, words: list[str], lenient: bool = False) -> tuple[str, int] | None:
+    def _piece(
+        self, pos: int, words: list[str], lenient: bool = False, through: bool = False
+    ) -> tuple[str, int] | None:
         """The next word of a name at ``pos`` and where it ends, or ``None`` where the name ends."""
         quoted = _QUOTED.match(self.text, pos) if not words else None
         if quoted is not None:
@@ -792,7 +923,7 @@ class OrganizationReader:
         phrase = phrase or _NAME_PHRASE_REGEX.match(self.text, pos)
         if phrase is not None:
             return " ".join(phrase.group().split()), phrase.end()
-        if self._ends_name(pos, words, lenient):
+        if self._ends_name(pos, words, lenient, through):
             return None
         token = _TOKEN.match(self.text, pos)
         if token is None or (not words and _START_STOP_REGEX.match(self.text, pos)):
@@ -820,20 +951,24 @@ class OrganizationReader:
 
     def _parent_at(self, pos: int, kinds: frozenset[str]) -> OrgMatch | None:
         """The body written after a comma that owns a unit's name ("Vụ Pháp chế, Bộ Y tế"), if of ``kinds``."""
-        if not kinds or self.text[pos] != ",":
+        # "Vụ Pháp chế, Bộ Y tế"; a committee's subcommittee also after a dash ("Tiểu ban tuyên truyền - Ban Chỉ đạo
+        # …"), while "Cục UDCNTT - Bộ TT&TT" is the department alone, as the record writes a ministry's Cục
+        joint = _PARENT_JOINT.match(self.text, pos) if "SteeringCommittee" in kinds else None
+        joint = joint or (_COMMA_JOINT.match(self.text, pos) if kinds else None)
+        if joint is None:
             return None
-        parent = self.at(self._skip_space(pos + 1), 1)
+        parent = self.at(joint.end(), 1)
         if parent is None or parent.generic or parent.bare:
             return None
         return parent if parent.kind in kinds or parent.head in kinds else None
 
-    def _ends_name(self, pos: int, words: list[str], lenient: bool = False) -> bool:
+    def _ends_name(self, pos: int, words: list[str], lenient: bool = False, through: bool = False) -> bool:
         char = self.text[pos]
         if char in ',;:.!?()“”"\n…':
             return True
         if char in "-–—" and self.text[pos + 1 : pos + 2] in (" ", "") and words:
             return not self._joins_names(pos, words)
-        if _STOP_REGEX.match(self.text, pos) is not None and not (lenient and not words):
+        if _STOP_REGEX.match(self.text, pos) is not None and not (lenient and not words) and not through:
             return True
         if starts_person_name(self.text, pos) or (words and _starts_title(self.text, pos)):
             return True
@@ -852,8 +987,15 @@ class OrganizationReader:
         )
 
     def _skip_space(self, pos: int) -> int:
-        match = _SPACE.match(self.text, pos)
+        text = self.text
+        if text[pos : pos + 1] not in (" ", "\t"):
+            return pos  # the common case, without a regex call
+        match = _SPACE.match(text, pos)
         return match.end() if match else pos
+
+    def skip_space(self, pos: int) -> int:
+        """``pos`` past the spaces written at it."""
+        return self._skip_space(pos)
 
     def _skip_abbreviation(self, pos: int) -> int:
         match = _PAREN_ABBREVIATION.match(self.text, pos)

@@ -15,13 +15,15 @@ from datetime import date
 from loaders.extraction.keys import text_key
 from loaders.extraction.letters import LETTER
 from loaders.extraction.names import starts_person_name
-from loaders.extraction.tables import alternation, phrase_pattern
+from loaders.extraction.tables import alternation, phrase_pattern, strings
 from ontology.gazetteer import Province, provinces, resolve_province
 
 _NOT_LETTER_BEFORE = f"(?<!{LETTER[:-1]}0-9])"
 _NOT_LETTER_AFTER = f"(?!{LETTER[:-1]}0-9])"
 _OWN_UNIT = re.compile(r"(?:tỉnh|thành phố|tp|thủ đô)\b", re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"(?:(?P<province>tỉnh)|(?P<city>thành phố|TP\.?|Tp\.?))\s*$")
+_ANY_UNIT_BEFORE = re.compile(r"(?:tỉnh|thành phố|Thành phố|TP\.?|Tp\.?)\s*$")
+_UNIT_REQUIRED = frozenset(strings("provinces", "unit_required"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +98,16 @@ def province_at(text: str, pos: int, on: date | None) -> ProvinceHit | None:
     if match is None:
         return None
     label = _LABELS[0][text_key(match.group())]
+    if label in _UNIT_REQUIRED and _ANY_UNIT_BEFORE.search(text, max(0, pos - 12), pos) is None:
+        return None  # "Chủ tịch Hồ Chí Minh", "Học viện Chính trị quốc gia Hồ Chí Minh": no city
     unit = resolve_province(label, on=on)
     return ProvinceHit(match.start(), match.end(), unit, display_label(label, unit), False) if unit else None
+
+
+def named_with_unit(label: str) -> str:
+    """A province's name as a body's name closes with it: "Hồ Chí Minh" alone is the President, so "Thành ủy
+    TPHCM" is the "Thành ủy thành phố Hồ Chí Minh" (see ``patterns/provinces.yaml``)."""
+    return f"thành phố {label}" if label in _UNIT_REQUIRED else label
 
 
 def display_label(label: str, province: Province) -> str:

@@ -1,4 +1,5 @@
-"""Heads listed before one locality share it: "Đảng ủy, HĐND, UBND xã Sông Lô" are the commune's three bodies.
+"""Heads listed before one locality share it: "Đảng ủy, HĐND, UBND xã Sông Lô" are the commune's three bodies,
+"HĐND, UBND các huyện" every district's (no body of the record).
 
 Only the heads of ``shared_locality_heads`` (``patterns/organizations.yaml``) share:
 the bodies every province, district, commune or ward has.
@@ -32,8 +33,8 @@ def share_localities(ctx: ArticleContext, bodies: list[OrgMatch]) -> list[OrgMat
     before, names = _SHARED
     shared: dict[int, OrgMatch] = {}
     for org in bodies:
-        if not org.located or org.generic or org.head not in names or not org.name.startswith(org.head):
-            continue
+        if not org.located or org.head not in names or not org.name.startswith(org.head):
+            continue  # a generic locality is shared too: "HĐND, UBND các huyện" are every district's
         locality = org.name[len(org.head) :].strip()
         pos = org.start
         while (match := before.search(ctx.text, max(0, pos - _WINDOW), pos)) is not None:
